@@ -1,0 +1,29 @@
+package dev.inkwell.auth;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class AuthController {
+
+	private final AuthService auth;
+
+	AuthController(AuthService auth) {
+		this.auth = auth;
+	}
+
+	@MutationMapping
+	Mono<AuthPayload> register(@Argument @Valid RegisterInput input) {
+		return this.auth.register(input);
+	}
+
+	@MutationMapping
+	Mono<AuthPayload> login(@Argument @Valid LoginInput input) {
+		return this.auth.login(input);
+	}
+
+}

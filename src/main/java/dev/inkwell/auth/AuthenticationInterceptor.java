@@ -1,0 +1,73 @@
+package dev.inkwell.auth;
+
+import java.util.Map;
+
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.GraphQlErrors;
+import dev.inkwell.user.UserRepository;
+import graphql.ExecutionResult;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the {@code Authorization: Bearer} header into the request's {@link Viewer}. A token that
+ * is present but expired, tampered with, or for a user who is gone or deactivated fails the
+ * whole request with UNAUTHORIZED rather than silently running it anonymously.
+ */
+@Component
+class AuthenticationInterceptor implements WebGraphQlInterceptor {
+
+	private static final String BEARER = "Bearer ";
+
+	private final AccessTokens tokens;
+
+	private final UserRepository users;
+
+	AuthenticationInterceptor(AccessTokens tokens, UserRepository users) {
+		this.tokens = tokens;
+		this.users = users;
+	}
+
+	@Override
+	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		return viewer(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+			.<Object>map((viewer) -> viewer)
+			.onErrorResume(ApiException.class, Mono::just)
+			.flatMap((outcome) -> (outcome instanceof Viewer viewer) ? proceed(request, chain, viewer)
+					: Mono.just(rejected(request, (ApiException) outcome)));
+	}
+
+	private Mono<Viewer> viewer(String authorization) {
+		if (authorization == null || authorization.isBlank()) {
+			return Mono.just(Viewer.ANONYMOUS);
+		}
+		if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return Mono.error(ApiException.unauthorized("The Authorization header must be 'Bearer <token>'"));
+		}
+		return this.tokens.verify(authorization.substring(BEARER.length()).trim())
+			.flatMap(this.users::findById)
+			.filter((user) -> user.isActive())
+			.map((user) -> new Viewer(user.id(), user.isSuperuser()))
+			.switchIfEmpty(Mono.error(() -> ApiException
+				.unauthorized("The access token's account no longer exists or is deactivated")));
+	}
+
+	private static Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Viewer viewer) {
+		request.configureExecutionInput((input, builder) -> builder
+			.graphQLContext(Map.of(Viewer.CONTEXT_KEY, viewer))
+			.build());
+		return chain.next(request);
+	}
+
+	private static WebGraphQlResponse rejected(WebGraphQlRequest request, ApiException ex) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphQlErrors.of(ex, null)).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.inkwell.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+
+/** Builds the GraphQL error a client sees for an {@link ApiException}. */
+public final class GraphQlErrors {
+
+	private GraphQlErrors() {
+	}
+
+	/** @param environment the field the error belongs to, or null for a request-level error */
+	public static GraphQLError of(ApiException ex, DataFetchingEnvironment environment) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("classification", ex.kind().name());
+		if (ex.field() != null) {
+			extensions.put("field", ex.field());
+		}
+		extensions.putAll(ex.details());
+		GraphqlErrorBuilder<?> builder = (environment != null) ? GraphqlErrorBuilder.newError(environment)
+				: GraphqlErrorBuilder.newError();
+		return builder.errorType(ex.kind()).message(ex.getMessage()).extensions(extensions).build();
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.inkwell.graphql;
+
+import java.util.Collection;
+import java.util.Map;
+
+import dev.inkwell.auth.Viewer;
+import reactor.core.publisher.Mono;
+
+/** Reads the rows of one node type by id, for {@code node} and {@code nodes}: one statement a call. */
+public interface NodeFetcher {
+
+	NodeType type();
+
+	/** The rows among {@code rowIds} that {@code viewer} may see, by row id; others are left out. */
+	Mono<Map<Long, Object>> fetch(Collection<Long> rowIds, Viewer viewer);
+
+}

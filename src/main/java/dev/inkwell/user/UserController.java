@@ -1,0 +1,51 @@
+package dev.inkwell.user;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.GlobalId;
+import dev.inkwell.graphql.NodeType;
+import graphql.schema.DataFetchingEnvironment;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class UserController {
+
+	private final UserRepository users;
+
+	UserController(UserRepository users) {
+		this.users = users;
+	}
+
+	@QueryMapping
+	Mono<User> me(@ContextValue Viewer viewer) {
+		return viewer.isAuthenticated() ? this.users.findById(viewer.userId()) : Mono.empty();
+	}
+
+	@QueryMapping
+	Mono<User> user(@Argument String id, @Argument String username) {
+		if ((id == null) == (username == null)) {
+			throw ApiException.badRequest("id", "Give exactly one of 'id' and 'username'");
+		}
+		return (id != null) ? this.users.findById(GlobalId.decode(id, NodeType.USER, "id"))
+				: this.users.findByUsernameIgnoringCase(username);
+	}
+
+	/**
+	 * An email address is shown to its owner and to superusers only. The user in the payload of
+	 * register or login is the one who just proved to be its owner, though the request carried no
+	 * token yet.
+	 */
+	@SchemaMapping(typeName = "User")
+	String email(User user, @ContextValue Viewer viewer, DataFetchingEnvironment environment) {
+		boolean justAuthenticated = environment.getExecutionStepInfo().getParent().getObjectType().getName()
+			.equals("AuthPayload");
+		return (justAuthenticated || viewer.isSelfOrSuperuser(user.id())) ? user.email() : null;
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.inkwell.user;
+
+import java.util.Collection;
+import java.util.Map;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.NodeFetcher;
+import dev.inkwell.graphql.NodeType;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/** Users are public: every existing id resolves. */
+@Component
+class UserNodeFetcher implements NodeFetcher {
+
+	private final UserRepository users;
+
+	UserNodeFetcher(UserRepository users) {
+		this.users = users;
+	}
+
+	@Override
+	public NodeType type() {
+		return NodeType.USER;
+	}
+
+	@Override
+	public Mono<Map<Long, Object>> fetch(Collection<Long> rowIds, Viewer viewer) {
+		return this.users.findAllById(rowIds).collectMap(User::id, (user) -> user);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.inkwell.graphql;
+
+import dev.inkwell.IntegrationTest;
+import dev.inkwell.SchemaReportCapture;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.SchemaReport;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a newcomer touches besides queries: schema, GraphiQL, health. */
+class ServerSurfaceTest extends IntegrationTest {
+
+	@Autowired
+	SchemaReportCapture schemaReport;
+
+	@Test
+	void everySchemaFieldIsMappedAndEveryMappingIsInTheSchema() {
+		SchemaReport report = this.schemaReport.report();
+		assertThat(report).as("schema report").isNotNull();
+		assertThat(report.unmappedFields()).isEmpty();
+		assertThat(report.unmappedRegistrations()).isEmpty();
+		assertThat(report.unmappedArguments()).isEmpty();
+		assertThat(report.skippedTypes()).isEmpty();
+		assertThat(report.fieldNullnessErrors()).isEmpty();
+		assertThat(report.argumentNullnessErrors()).isEmpty();
+	}
+
+	@Test
+	void schemaIsPrinted() {
+		String schema = this.http.get().uri("/graphql/schema").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(schema).contains("type User implements Node").contains("register(input: RegisterInput!)");
+	}
+
+	@Test
+	void graphiqlIsServedWithLocalAssetsOnly() {
+		String page = this.http.get().uri("/graphiql").exchange().expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).doesNotContain("http://").doesNotContain("https://").contains("headerEditorEnabled: true")
+			.contains("defaultQuery");
+		for (String asset : new String[] { "/webjars/graphiql/graphiql.min.js", "/webjars/graphiql/graphiql.min.css",
+				"/webjars/react/umd/react.production.min.js", "/webjars/react-dom/umd/react-dom.production.min.js" }) {
+			assertThat(page).contains(asset);
+			this.http.get().uri(asset).exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
+	void livenessAndReadinessIncludingTheDatabaseAreUp() {
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+	}
+
+}
