@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -20,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole server on a random port, driven over HTTP, against
- * real PostgreSQL (found the way the server finds it) in its own database, emptied before each test.
+ * real PostgreSQL (found the way the server finds it) in its own database ({@code inkwell_test}, or
+ * {@code INKWELL_TEST_DB}), emptied before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "inkwell.database.name=inkwell_test")
+		properties = "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}")
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
-@Import(SchemaReportCapture.class)
 public abstract class IntegrationTest {
 
 	protected static final String PASSWORD = "correct-horse-battery";

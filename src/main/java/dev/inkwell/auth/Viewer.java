@@ -21,6 +21,11 @@ public record Viewer(Long userId, boolean isSuperuser) {
 		return (viewer != null) ? viewer : ANONYMOUS;
 	}
 
+	/** The user's row id for SQL parameters: 0 when anonymous, which matches no row. */
+	public long idForQueries() {
+		return (this.userId != null) ? this.userId : 0L;
+	}
+
 	public boolean isAuthenticated() {
 		return this.userId != null;
 	}

@@ -11,6 +11,9 @@ public interface NodeFetcher {
 
 	NodeType type();
 
+	/** The record the rows are read into; its simple name is the GraphQL type name. */
+	Class<?> rowClass();
+
 	/** The rows among {@code rowIds} that {@code viewer} may see, by row id; others are left out. */
 	Mono<Map<Long, Object>> fetch(Collection<Long> rowIds, Viewer viewer);
 

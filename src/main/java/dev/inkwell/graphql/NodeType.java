@@ -3,7 +3,7 @@ package dev.inkwell.graphql;
 /** The GraphQL types that implement {@code Node}; each has global ids of the form Type:id. */
 public enum NodeType {
 
-	USER("User");
+	USER("User"), POST("Post"), COMMENT("Comment"), TAG("Tag");
 
 	private final String typeName;
 

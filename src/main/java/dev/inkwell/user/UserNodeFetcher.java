@@ -26,6 +26,11 @@ class UserNodeFetcher implements NodeFetcher {
 	}
 
 	@Override
+	public Class<?> rowClass() {
+		return User.class;
+	}
+
+	@Override
 	public Mono<Map<Long, Object>> fetch(Collection<Long> rowIds, Viewer viewer) {
 		return this.users.findAllById(rowIds).collectMap(User::id, (user) -> user);
 	}

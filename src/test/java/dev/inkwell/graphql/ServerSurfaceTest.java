@@ -1,7 +1,6 @@
 package dev.inkwell.graphql;
 
 import dev.inkwell.IntegrationTest;
-import dev.inkwell.SchemaReportCapture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerSurfaceTest extends IntegrationTest {
 
 	@Autowired
-	SchemaReportCapture schemaReport;
+	SchemaInspection schemaInspection;
 
 	@Test
 	void everySchemaFieldIsMappedAndEveryMappingIsInTheSchema() {
-		SchemaReport report = this.schemaReport.report();
+		SchemaReport report = this.schemaInspection.report();
 		assertThat(report).as("schema report").isNotNull();
 		assertThat(report.unmappedFields()).isEmpty();
 		assertThat(report.unmappedRegistrations()).isEmpty();

@@ -1,0 +1,14 @@
+package dev.inkwell.post;
+
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.r2dbc.repository.Query;
+import org.springframework.data.r2dbc.repository.R2dbcRepository;
+
+public interface PostRepository extends R2dbcRepository<Post, Long> {
+
+	@Query("SELECT * FROM posts WHERE id = ANY(:ids) AND " + Post.VISIBLE_TO_VIEWER)
+	Flux<Post> findVisibleByIds(Long[] ids, long viewerId, boolean superuser);
+
+}
