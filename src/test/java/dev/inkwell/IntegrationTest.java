@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}")
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
+@Import(StatementCounter.Configuration.class)
 public abstract class IntegrationTest {
 
 	protected static final String PASSWORD = "correct-horse-battery";
@@ -38,6 +40,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected WebTestClient http;
+
+	@Autowired
+	protected StatementCounter statements;
 
 	@BeforeEach
 	void emptyDatabase() {

@@ -1,7 +1,7 @@
 package dev.inkwell.post;
 
-
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.r2dbc.repository.R2dbcRepository;
@@ -10,5 +10,8 @@ public interface PostRepository extends R2dbcRepository<Post, Long> {
 
 	@Query("SELECT * FROM posts WHERE id = ANY(:ids) AND " + Post.VISIBLE_TO_VIEWER)
 	Flux<Post> findVisibleByIds(Long[] ids, long viewerId, boolean superuser);
+
+	@Query("SELECT * FROM posts WHERE slug = :slug AND " + Post.VISIBLE_TO_VIEWER)
+	Mono<Post> findVisibleBySlug(String slug, long viewerId, boolean superuser);
 
 }

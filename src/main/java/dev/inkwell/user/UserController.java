@@ -2,8 +2,10 @@ package dev.inkwell.user;
 
 import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.Connection;
 import dev.inkwell.graphql.GlobalId;
 import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.PageRequest;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -18,8 +20,11 @@ class UserController {
 
 	private final UserRepository users;
 
-	UserController(UserRepository users) {
+	private final UserQueries queries;
+
+	UserController(UserRepository users, UserQueries queries) {
 		this.users = users;
+		this.queries = queries;
 	}
 
 	@QueryMapping
@@ -34,6 +39,15 @@ class UserController {
 		}
 		return (id != null) ? this.users.findById(GlobalId.decode(id, NodeType.USER, "id"))
 				: this.users.findByUsernameIgnoringCase(username);
+	}
+
+	@QueryMapping
+	Mono<Connection<User>> users(@Argument Integer first, @Argument String after, @Argument Integer last,
+			@Argument String before, @Argument Integer offset) {
+		PageRequest page = PageRequest.of(first, after, last, before, offset, UserQueries.KEYSET.name());
+		return this.queries.page(page)
+			.collectList()
+			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET, (environment) -> this.queries.count().toFuture()));
 	}
 
 	/**

@@ -1,0 +1,7 @@
+package dev.inkwell.comment;
+
+public enum CommentOrderField {
+
+	CREATED_AT
+
+}

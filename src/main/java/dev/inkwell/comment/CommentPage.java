@@ -1,0 +1,13 @@
+package dev.inkwell.comment;
+
+import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.PageRequest;
+
+/** The arguments of {@code Post.comments}; equal ones are loaded together. */
+record CommentPage(PageRequest page, CommentOrder order) {
+
+	Keyset keyset() {
+		return CommentQueries.keyset("comments", this.order);
+	}
+
+}

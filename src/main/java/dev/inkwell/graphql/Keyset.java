@@ -1,0 +1,43 @@
+package dev.inkwell.graphql;
+
+import java.util.Map;
+
+/**
+ * SQL for keyset paging over one ordering: a sort expression plus the row id as unique
+ * tie-breaker, in one direction. Cursor values are bound, never concatenated.
+ *
+ * @param name the ordering's name, stored in its cursors
+ * @param sortExpression SQL of the sort key (trusted: written in code, never from input)
+ * @param sqlType the sort key's SQL type, to cast the cursor's printed key back
+ * @param idExpression SQL of the row id, the tie-breaker
+ */
+public record Keyset(String name, String sortExpression, String sqlType, String idExpression, boolean ascending) {
+
+	/** The select-list item that yields each row's printed sort key. */
+	public String sortKeyColumn() {
+		return "(" + this.sortExpression + ")::text AS sort_key";
+	}
+
+	/** {@code AND}-able condition for rows after the page's cursor, or "true"; adds its parameters. */
+	public String after(PageRequest page, Map<String, Object> parameters) {
+		if (page.cursor() == null) {
+			return "true";
+		}
+		parameters.put("cursorKey", page.cursor().sortKey());
+		parameters.put("cursorId", page.cursor().id());
+		String comparison = (this.ascending != page.backward()) ? ">" : "<";
+		return "(" + this.sortExpression + ", " + this.idExpression + ") " + comparison + " (CAST(:cursorKey AS "
+				+ this.sqlType + "), :cursorId)";
+	}
+
+	/** ORDER BY items in reading order (reversed when paging backward). */
+	public String orderBy(PageRequest page) {
+		String direction = (this.ascending != page.backward()) ? "ASC" : "DESC";
+		return this.sortExpression + " " + direction + ", " + this.idExpression + " " + direction;
+	}
+
+	public String cursor(Keyed<?> row) {
+		return new Cursor(this.name, row.sortKey(), row.row().id()).encode();
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.inkwell.graphql;
+
+public enum OrderDirection {
+
+	ASC, DESC
+
+}

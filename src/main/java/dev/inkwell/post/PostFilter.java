@@ -1,0 +1,51 @@
+package dev.inkwell.post;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.GlobalId;
+import dev.inkwell.graphql.NodeType;
+
+/**
+ * The {@code PostFilter} input; every condition given must hold.
+ *
+ * @param search web-search syntax (quoted phrases, {@code -word}, {@code or}); blank means no search
+ * @param tags tag names or slugs, matched case-insensitively
+ */
+public record PostFilter(String authorId, String authorUsername, Boolean published, String search, List<String> tags,
+		TagMatch tagMatch, OffsetDateTime createdAfter, OffsetDateTime createdBefore) {
+
+	/** No conditions (a non-null key for batch loading). */
+	public static final PostFilter NONE = new PostFilter(null, null, null, null, null, TagMatch.ANY, null, null);
+
+	public PostFilter {
+		search = (search != null && !search.isBlank()) ? search.trim() : null;
+		tags = (tags != null && !tags.isEmpty()) ? tags.stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).distinct().toList()
+				: null;
+		tagMatch = (tagMatch != null) ? tagMatch : TagMatch.ANY;
+	}
+
+	public static PostFilter orNone(PostFilter filter) {
+		return (filter != null) ? filter : NONE;
+	}
+
+	/** The author's row id, or null; a malformed id is a BAD_REQUEST naming {@code filter.authorId}. */
+	Long authorRowId() {
+		return (this.authorId != null) ? GlobalId.decode(this.authorId, NodeType.USER, "filter.authorId") : null;
+	}
+
+	/** Checks what can be wrong before any SQL runs, so the error names the argument. */
+	PostFilter checked() {
+		authorRowId();
+		if (this.search != null && this.search.length() > 500) {
+			throw ApiException.badRequest("filter.search", "'filter.search' may be at most 500 characters");
+		}
+		if (this.tags != null && this.tags.size() > 20) {
+			throw ApiException.badRequest("filter.tags", "'filter.tags' may name at most 20 tags");
+		}
+		return this;
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.inkwell.post;
+
+public enum PostOrderField {
+
+	CREATED_AT, PUBLISHED_AT, TITLE, RELEVANCE
+
+}

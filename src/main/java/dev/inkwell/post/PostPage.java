@@ -1,0 +1,8 @@
+package dev.inkwell.post;
+
+import dev.inkwell.graphql.PageRequest;
+
+/** The arguments of {@code User.posts}: a page and a filter; equal ones are loaded together. */
+record PostPage(PageRequest page, PostFilter filter) {
+
+}

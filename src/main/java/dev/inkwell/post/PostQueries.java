@@ -1,0 +1,145 @@
+package dev.inkwell.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.BatchLoading;
+import dev.inkwell.graphql.Keyed;
+import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.r2dbc.convert.R2dbcConverter;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dynamic post-list SQL: filters, orderings, keyset paging, visibility, and the per-parent
+ * form that reads the pages of many authors or tags in one statement (row_number() per parent).
+ * Every input value is a bound parameter.
+ */
+@Repository
+class PostQueries {
+
+	private static final String QUERY = "websearch_to_tsquery('english', :search)";
+
+	private final DatabaseClient db;
+
+	private final R2dbcConverter converter;
+
+	PostQueries(DatabaseClient db, R2dbcConverter converter) {
+		this.db = db;
+		this.converter = converter;
+	}
+
+	/** The ordering of a post list; RELEVANCE needs a search to rank by. */
+	static Keyset keyset(PostOrder order, PostFilter filter) {
+		boolean ascending = order.direction() == OrderDirection.ASC;
+		String name = "posts:" + order.field() + ":" + order.direction();
+		return switch (order.field()) {
+			case CREATED_AT -> new Keyset(name, "p.created_at", "timestamptz", "p.id", ascending);
+			// Drafts were never published: they sort as the oldest.
+			case PUBLISHED_AT -> new Keyset(name, "coalesce(p.published_at, '-infinity'::timestamptz)", "timestamptz",
+					"p.id", ascending);
+			case TITLE -> new Keyset(name, "p.title", "text", "p.id", ascending);
+			case RELEVANCE -> {
+				if (filter.search() == null) {
+					throw ApiException.badRequest("orderBy.field",
+							"Ordering by RELEVANCE needs a search: set 'filter.search', or order by another field");
+				}
+				yield new Keyset(name, "ts_rank(p.search_vector, " + QUERY + ")", "real", "p.id", ascending);
+			}
+		};
+	}
+
+	/** One page of posts, or for per-parent scopes one page per parent, in one statement; limit + 1 rows each. */
+	Flux<Keyed<Post>> page(PostScope scope, Long[] parentIds, PostFilter filter, Keyset keyset, PageRequest page,
+			Viewer viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = pageSql(scope, parentIds, filter, keyset, page, viewer, parameters);
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row, metadata) -> new Keyed<>(this.converter.read(Post.class, row, metadata),
+					row.get("sort_key", String.class), row.get("parent_id", Long.class)))
+			.all();
+	}
+
+	/** Visible posts matching the filter, counted per parent (one GROUP BY statement); parents without any are left out. */
+	Mono<Map<Long, Long>> count(PostScope scope, Long[] parentIds, PostFilter filter, Viewer viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = "SELECT " + scope.parentExpression + " AS parent_id, count(*) AS total FROM posts p" + scope.join
+				+ " WHERE " + conditions(scope, parentIds, filter, viewer, parameters) + " GROUP BY 1";
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row) -> Map.entry(row.get("parent_id", Long.class), row.get("total", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, Keyset keyset, PageRequest page,
+			Viewer viewer, Map<String, Object> parameters) {
+		String where = conditions(scope, parentIds, filter, viewer, parameters) + " AND "
+				+ keyset.after(page, parameters);
+		parameters.put("limit", page.limit() + 1);
+		parameters.put("offset", page.offset());
+		String select = "SELECT p.*, " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
+		if (scope == PostScope.ALL) {
+			return select + " FROM posts p WHERE " + where + " ORDER BY " + keyset.orderBy(page)
+					+ " LIMIT :limit OFFSET :offset";
+		}
+		return "SELECT * FROM (" + select + ", row_number() OVER (PARTITION BY " + scope.parentExpression
+				+ " ORDER BY " + keyset.orderBy(page) + ") AS rn FROM posts p" + scope.join + " WHERE " + where
+				+ ") paged WHERE rn > :offset AND rn <= :offset + :limit ORDER BY parent_id, rn";
+	}
+
+	private static String conditions(PostScope scope, Long[] parentIds, PostFilter filter, Viewer viewer,
+			Map<String, Object> parameters) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("(p.published OR p.author_id = :viewerId OR :superuser)");
+		parameters.put("viewerId", viewer.idForQueries());
+		parameters.put("superuser", viewer.isSuperuser());
+		if (scope != PostScope.ALL) {
+			conditions.add(scope.parentExpression + " = ANY(:parentIds)");
+			parameters.put("parentIds", parentIds);
+		}
+		Long authorId = filter.authorRowId();
+		if (authorId != null) {
+			conditions.add("p.author_id = :authorId");
+			parameters.put("authorId", authorId);
+		}
+		if (filter.authorUsername() != null) {
+			conditions.add("p.author_id IN (SELECT id FROM users WHERE lower(username) = lower(:authorUsername))");
+			parameters.put("authorUsername", filter.authorUsername());
+		}
+		if (filter.published() != null) {
+			conditions.add("p.published = :published");
+			parameters.put("published", filter.published());
+		}
+		if (filter.search() != null) {
+			conditions.add("p.search_vector @@ " + QUERY);
+			parameters.put("search", filter.search());
+		}
+		if (filter.tags() != null) {
+			String tagged = "SELECT 1 FROM post_tags tp JOIN tags t ON t.id = tp.tag_id WHERE tp.post_id = p.id AND ";
+			conditions.add((filter.tagMatch() == TagMatch.ALL)
+					? "NOT EXISTS (SELECT 1 FROM unnest(CAST(:tags AS text[])) AS wanted(tag) WHERE NOT EXISTS ("
+							+ tagged + "(lower(t.name) = wanted.tag OR t.slug = wanted.tag)))"
+					: "EXISTS (" + tagged + "(lower(t.name) = ANY(:tags) OR t.slug = ANY(:tags)))");
+			parameters.put("tags", filter.tags().toArray(String[]::new));
+		}
+		if (filter.createdAfter() != null) {
+			conditions.add("p.created_at > :createdAfter");
+			parameters.put("createdAfter", filter.createdAfter());
+		}
+		if (filter.createdBefore() != null) {
+			conditions.add("p.created_at < :createdBefore");
+			parameters.put("createdBefore", filter.createdBefore());
+		}
+		return String.join(" AND ", conditions);
+	}
+
+}

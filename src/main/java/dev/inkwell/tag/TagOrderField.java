@@ -1,0 +1,7 @@
+package dev.inkwell.tag;
+
+public enum TagOrderField {
+
+	NAME, POST_COUNT
+
+}

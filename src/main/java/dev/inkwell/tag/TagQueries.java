@@ -1,0 +1,64 @@
+package dev.inkwell.tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.BatchLoading;
+import dev.inkwell.graphql.Keyed;
+import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.r2dbc.convert.R2dbcConverter;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** The tag list: by name or by the number of posts the viewer can see, keyset-paged. */
+@Repository
+class TagQueries {
+
+	/** Posts of the tag that the viewer may see; binds :viewerId and :superuser. */
+	private static final String VISIBLE_POST_COUNT = "(SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id"
+			+ " WHERE pt.tag_id = t.id AND (p.published OR p.author_id = :viewerId OR :superuser))";
+
+	private final DatabaseClient db;
+
+	private final R2dbcConverter converter;
+
+	TagQueries(DatabaseClient db, R2dbcConverter converter) {
+		this.db = db;
+		this.converter = converter;
+	}
+
+	static Keyset keyset(TagOrder order) {
+		boolean ascending = order.direction() == OrderDirection.ASC;
+		String name = "tags:" + order.field() + ":" + order.direction();
+		return switch (order.field()) {
+			case NAME -> new Keyset(name, "lower(t.name)", "text", "t.id", ascending);
+			case POST_COUNT -> new Keyset(name, VISIBLE_POST_COUNT, "bigint", "t.id", ascending);
+		};
+	}
+
+	Flux<Keyed<Tag>> page(Keyset keyset, PageRequest page, Viewer viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("viewerId", viewer.idForQueries());
+		parameters.put("superuser", viewer.isSuperuser());
+		String where = keyset.after(page, parameters);
+		parameters.put("limit", page.limit() + 1);
+		parameters.put("offset", page.offset());
+		String sql = "SELECT t.*, " + keyset.sortKeyColumn() + " FROM tags t WHERE " + where + " ORDER BY "
+				+ keyset.orderBy(page) + " LIMIT :limit OFFSET :offset";
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row, metadata) -> new Keyed<>(this.converter.read(Tag.class, row, metadata),
+					row.get("sort_key", String.class), 0L))
+			.all();
+	}
+
+	Mono<Long> count() {
+		return this.db.sql("SELECT count(*) FROM tags").map((row) -> row.get(0, Long.class)).one();
+	}
+
+}

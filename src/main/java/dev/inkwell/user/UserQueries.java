@@ -1,0 +1,51 @@
+package dev.inkwell.user;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.inkwell.graphql.BatchLoading;
+import dev.inkwell.graphql.Keyed;
+import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.r2dbc.convert.R2dbcConverter;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/** The user list, in sign-up order, keyset-paged. */
+@Repository
+class UserQueries {
+
+	/** Sign-up order: the identity column grows with every registration, and is unique. */
+	static final Keyset KEYSET = new Keyset("users:ID:ASC", "u.id", "bigint", "u.id", true);
+
+	private final DatabaseClient db;
+
+	private final R2dbcConverter converter;
+
+	UserQueries(DatabaseClient db, R2dbcConverter converter) {
+		this.db = db;
+		this.converter = converter;
+	}
+
+	Flux<Keyed<User>> page(PageRequest page) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String where = KEYSET.after(page, parameters);
+		parameters.put("limit", page.limit() + 1);
+		parameters.put("offset", page.offset());
+		String sql = "SELECT u.id, u.username, u.email, u.full_name, u.bio, u.is_active, u.is_superuser, u.created_at, "
+				+ "u.updated_at, " + KEYSET.sortKeyColumn() + " FROM users u WHERE " + where + " ORDER BY "
+				+ KEYSET.orderBy(page) + " LIMIT :limit OFFSET :offset";
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row, metadata) -> new Keyed<>(this.converter.read(User.class, row, metadata),
+					row.get("sort_key", String.class), 0L))
+			.all();
+	}
+
+	Mono<Long> count() {
+		return this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one();
+	}
+
+}

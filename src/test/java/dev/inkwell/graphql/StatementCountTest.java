@@ -1,0 +1,147 @@
+package dev.inkwell.graphql;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.inkwell.Content;
+import dev.inkwell.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every relation is batched: the statements one request executes do not grow with the page size.
+ * The statement counts asserted here are what the batching design gives; a change that makes
+ * them grow is an N+1 regression.
+ */
+class StatementCountTest extends IntegrationTest {
+
+	static final String FEED = """
+			query feed($first: Int) {
+			  posts(first: $first) {
+			    totalCount
+			    pageInfo { hasNextPage endCursor }
+			    edges { cursor node {
+			      id title
+			      author { id username }
+			      tags { id name }
+			      commentCount
+			      comments(first: 10, orderBy: { direction: DESC }) { nodes { id content author { id username } } }
+			    } }
+			  }
+			}""";
+
+	Content content;
+
+	List<Long> users = new ArrayList<>();
+
+	List<Long> posts = new ArrayList<>();
+
+	List<Long> tags = new ArrayList<>();
+
+	@BeforeEach
+	void seed() {
+		this.content = new Content(this.db);
+		for (int i = 0; i < 6; i++) {
+			this.users.add(this.content.user("user" + i));
+		}
+		for (int i = 0; i < 4; i++) {
+			this.tags.add(this.content.tag("tag" + i));
+		}
+		OffsetDateTime start = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < 60; i++) {
+			long post = this.content.post(this.users.get(i % 6), "Post " + i, "Body " + i, i % 10 != 9,
+					start.plusMinutes(i));
+			this.posts.add(post);
+			this.content.tagPost(post, this.tags.get(i % 4), this.tags.get((i + 1) % 4));
+		}
+		// 12 comments on every post, by rotating authors, a second apart
+		this.db.sql("""
+				INSERT INTO comments (content, post_id, author_id, created_at, updated_at)
+				SELECT 'Comment ' || c, p.id, (SELECT id FROM users ORDER BY id OFFSET (p.id + c) % 6 LIMIT 1),
+				       p.created_at + c * interval '1 second', p.created_at
+				FROM posts p, generate_series(0, 11) AS c""").then().block();
+	}
+
+	@Test
+	void theFeedCostsTheSameFewStatementsForFiveAndFiftyPosts() {
+		List<String> five = statementsOf(this.graphQl.document(FEED).variable("first", 5));
+		List<String> fifty = statementsOf(this.graphQl.document(FEED).variable("first", 50));
+		assertThat(fifty).as("statements for 50 posts").hasSize(five.size());
+		// posts, totalCount, Post.author, Post.tags, commentCount, comments (one window statement), Comment.author
+		assertThat(fifty).hasSize(7);
+		assertThat(fifty).filteredOn((sql) -> sql.contains("row_number() OVER")).hasSize(1);
+		assertThat(fifty).filteredOn((sql) -> sql.contains("GROUP BY") && sql.contains("FROM comments")).hasSize(1);
+	}
+
+	@Test
+	void theFeedWithoutTotalCountSkipsTheCount() {
+		List<String> statements = statementsOf(this.graphQl.document(FEED.replace("totalCount", "")).variable("first", 50));
+		assertThat(statements).hasSize(6).noneMatch((sql) -> sql.contains("count(*)") && sql.contains("FROM posts"));
+	}
+
+	@Test
+	void thePostPageCostsFewStatements() {
+		String query = """
+				query page($id: ID!) {
+				  post(id: $id) {
+				    title content
+				    author { username postCount }
+				    tags { name postCount }
+				    commentCount
+				    comments(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { content author { username } } }
+				  }
+				}""";
+		List<String> statements = statementsOf(
+				this.graphQl.document(query).variable("id", Content.id("Post", this.posts.get(0))));
+		// post, author, tags, comment count (shared by commentCount and totalCount), comments,
+		// author's postCount, tags' postCount, comment authors
+		assertThat(statements).hasSizeLessThanOrEqualTo(8);
+		assertThat(statements).filteredOn((sql) -> sql.contains("FROM comments c WHERE c.post_id") && sql.contains("GROUP BY")).hasSize(1);
+	}
+
+	@Test
+	void theTagPageCostsTheSameStatementsForAnyPageSize() {
+		String query = """
+				query tagPage($first: Int) {
+				  tags(first: 10, orderBy: { field: POST_COUNT, direction: DESC }) {
+				    totalCount
+				    nodes { name postCount posts(first: $first) { totalCount nodes { title author { username } tags { name } commentCount } } }
+				  }
+				}""";
+		List<String> small = statementsOf(this.graphQl.document(query).variable("first", 2));
+		List<String> large = statementsOf(this.graphQl.document(query).variable("first", 30));
+		assertThat(large).hasSize(small.size());
+		// tags, tags' totalCount, postCount (shared with posts' totalCount), posts (window), authors, tags, commentCount
+		assertThat(large).hasSize(7);
+	}
+
+	@Test
+	void nodesCostOneStatementPerTypeWhateverTheNumberOfIds() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			ids.add(Content.id("Post", this.posts.get(i)));
+			ids.add(Content.id("User", this.users.get(i % 6)));
+		}
+		ids.add(Content.id("Tag", this.tags.get(0)));
+		ids.add(Content.id("Comment", 1));
+		String query = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Post { title author { username } } } }";
+		List<String> statements = statementsOf(this.graphQl.document(query).variable("ids", ids));
+		// posts, users, tags, comments, Post.author
+		assertThat(statements).hasSize(5);
+		List<String> fewer = statementsOf(this.graphQl.document(query).variable("ids", ids.subList(0, 4)));
+		// posts, users, Post.author
+		assertThat(fewer).hasSize(3);
+	}
+
+	private List<String> statementsOf(GraphQlTester.Request<?> request) {
+		this.statements.reset();
+		request.execute().errors().verify();
+		return this.statements.statements();
+	}
+
+}
