@@ -44,8 +44,10 @@ class TagQueries {
 
 	Flux<Keyed<Tag>> page(Keyset keyset, PageRequest page, Viewer viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("viewerId", viewer.idForQueries());
-		parameters.put("superuser", viewer.isSuperuser());
+		if (keyset.sortExpression().equals(VISIBLE_POST_COUNT)) {
+			parameters.put("viewerId", viewer.idForQueries());
+			parameters.put("superuser", viewer.isSuperuser());
+		}
 		String where = keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());

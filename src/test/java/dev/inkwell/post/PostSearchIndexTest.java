@@ -1,0 +1,69 @@
+package dev.inkwell.post;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.inkwell.Content;
+import dev.inkwell.IntegrationTest;
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.BatchLoading;
+import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.PageRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** At the benchmark's data size (20,000 posts) the search statement the server runs uses the GIN index. */
+class PostSearchIndexTest extends IntegrationTest {
+
+	@Autowired
+	PostQueries queries;
+
+	/** One test, so the 20,000 rows are written once. */
+	@Test
+	void searchUsesTheGinIndexAndFindsOtherFormsOfAWord() {
+		long author = new Content(this.db).user("writer");
+		// One post in 400 mentions a topic; every post has ordinary filler words.
+		this.db.sql("""
+				INSERT INTO posts (title, slug, content, excerpt, published, published_at, author_id, created_at)
+				SELECT 'Post number ' || i,
+				       'post-' || i,
+				       'Notes on ' || (ARRAY['gardening', 'cooking', 'travel', 'music'])[i % 4 + 1]
+				           || CASE WHEN i % 400 = 7 THEN ' and running a marathon' ELSE '' END
+				           || '. ' || repeat('Plain words fill the body of this post. ', 10),
+				       'An excerpt',
+				       i % 10 <> 0, now() - i * interval '1 minute', :author, now() - i * interval '1 minute'
+				FROM generate_series(1, 20000) AS i""").bind("author", author).then().block();
+		this.db.sql("ANALYZE posts").then().block();
+
+		PostFilter filter = new PostFilter(null, null, null, "runs", null, null, null, null);
+		for (PostOrder order : List.of(PostOrder.DEFAULT,
+				new PostOrder(PostOrderField.RELEVANCE, OrderDirection.DESC))) {
+			String plan = explain(filter, order, Viewer.ANONYMOUS);
+			assertThat(plan).as(plan).contains("posts_search_vector_idx").doesNotContain("Seq Scan");
+		}
+		// "running" is in the text: "runs" finds it, published posts only.
+		this.graphQl.document("{ posts(filter: { search: \"runs\" }, first: 100) { totalCount } }")
+			.execute()
+			.path("posts.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(50);
+	}
+
+	private String explain(PostFilter filter, PostOrder order, Viewer viewer) {
+		Keyset keyset = PostQueries.keyset(order, filter);
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = this.queries.pageSql(PostScope.ALL, null, filter, keyset,
+				PageRequest.of(20, null, null, null, null, keyset.name()), viewer, parameters);
+		return String.join("\n", BatchLoading.bind(this.db.sql("EXPLAIN " + sql), parameters)
+			.map((row) -> row.get(0, String.class))
+			.all()
+			.collectList()
+			.block());
+	}
+
+}
