@@ -8,10 +8,10 @@ import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.BatchLoading;
 import dev.inkwell.graphql.Connection;
 import dev.inkwell.graphql.Keyset;
+import dev.inkwell.graphql.OrderDirection;
 import dev.inkwell.graphql.PageRequest;
 import dev.inkwell.graphql.ParentKey;
 import dev.inkwell.graphql.TotalCount;
-import dev.inkwell.graphql.OrderDirection;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;

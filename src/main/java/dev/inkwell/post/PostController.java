@@ -1,9 +1,10 @@
 package dev.inkwell.post;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.BatchLoading;
@@ -71,12 +72,12 @@ class PostController {
 	}
 
 	@BatchMapping(typeName = "Post")
-	Mono<Map<Post, User>> author(java.util.List<Post> posts) {
+	Mono<Map<Post, User>> author(List<Post> posts) {
 		return this.users.findAllById(posts.stream().map(Post::authorId).distinct().toList())
 			.collectMap(User::id, Function.identity())
 			.map((byId) -> posts.stream()
 				.distinct()
-				.collect(java.util.stream.Collectors.toMap(Function.identity(), (post) -> byId.get(post.authorId()))));
+				.collect(Collectors.toMap(Function.identity(), (post) -> byId.get(post.authorId()))));
 	}
 
 	@SchemaMapping(typeName = "User")

@@ -1,5 +1,6 @@
 package dev.inkwell.post;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.auth.Viewer;
@@ -74,7 +75,7 @@ class PostReader {
 	}
 
 	static Connection<Post> noAuthorPosts(ParentKey<PostPage> key) {
-		return Connection.of(java.util.List.of(), key.arguments().page(), authorKeyset(),
+		return Connection.of(List.of(), key.arguments().page(), authorKeyset(),
 				authorPostsCounter(key.parentId(), key.arguments().filter()));
 	}
 
@@ -99,7 +100,7 @@ class PostReader {
 	}
 
 	static Connection<Post> noTagPosts(ParentKey<PageRequest> key) {
-		return Connection.of(java.util.List.of(), key.arguments(), tagKeyset(), tagPostsCounter(key.parentId()));
+		return Connection.of(List.of(), key.arguments(), tagKeyset(), tagPostsCounter(key.parentId()));
 	}
 
 	static TotalCount tagPostsCounter(long tagId) {
