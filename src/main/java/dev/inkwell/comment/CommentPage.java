@@ -7,7 +7,11 @@ import dev.inkwell.graphql.PageRequest;
 record CommentPage(PageRequest page, CommentOrder order) {
 
 	Keyset keyset() {
-		return CommentQueries.keyset("comments", this.order);
+		return keyset(this.order);
+	}
+
+	static Keyset keyset(CommentOrder order) {
+		return CommentQueries.keyset("comments", order);
 	}
 
 }

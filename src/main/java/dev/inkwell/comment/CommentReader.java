@@ -43,9 +43,8 @@ class CommentReader {
 
 	static ParentKey<CommentPage> postCommentsKey(long postId, Integer first, String after, CommentOrder orderBy) {
 		CommentOrder order = (orderBy != null) ? orderBy : CommentOrder.DEFAULT;
-		CommentPage arguments = new CommentPage(null, order);
 		return new ParentKey<>(postId,
-				new CommentPage(PageRequest.forward(first, after, arguments.keyset().name()), order));
+				new CommentPage(PageRequest.forward(first, after, CommentPage.keyset(order)), order));
 	}
 
 	Mono<Map<Long, Connection<Comment>>> postComments(CommentPage arguments, Long[] postIds) {
@@ -70,7 +69,7 @@ class CommentReader {
 	}
 
 	static ParentKey<PageRequest> authorCommentsKey(long authorId, Integer first, String after) {
-		return new ParentKey<>(authorId, PageRequest.forward(first, after, AUTHOR_KEYSET.name()));
+		return new ParentKey<>(authorId, PageRequest.forward(first, after, AUTHOR_KEYSET));
 	}
 
 	Mono<Map<Long, Connection<Comment>>> authorComments(PageRequest page, Long[] authorIds, Viewer viewer) {

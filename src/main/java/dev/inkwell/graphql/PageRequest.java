@@ -16,12 +16,12 @@ public record PageRequest(int limit, boolean backward, Cursor cursor, int offset
 	public static final int MAX_SIZE = 100;
 
 	/** Forward-only fields ({@code first}, {@code after}). */
-	public static PageRequest forward(Integer first, String after, String ordering) {
+	public static PageRequest forward(Integer first, String after, Keyset ordering) {
 		return of(first, after, null, null, null, ordering);
 	}
 
 	public static PageRequest of(Integer first, String after, Integer last, String before, Integer offset,
-			String ordering) {
+			Keyset ordering) {
 		if (first != null && last != null) {
 			throw ApiException.badRequest("last", "Give 'first' or 'last', not both");
 		}
@@ -51,8 +51,8 @@ public record PageRequest(int limit, boolean backward, Cursor cursor, int offset
 			throw ApiException.badRequest(sizeArgument,
 					"'" + sizeArgument + "' may be at most " + MAX_SIZE + "; got " + size + ". Page through larger lists");
 		}
-		Cursor cursor = (after != null) ? Cursor.decode(after, "after", ordering)
-				: (before != null) ? Cursor.decode(before, "before", ordering) : null;
+		Cursor cursor = (after != null) ? ordering.cursor(after, "after")
+				: (before != null) ? ordering.cursor(before, "before") : null;
 		return new PageRequest((size != null) ? size : DEFAULT_SIZE, backward, cursor, (offset != null) ? offset : 0);
 	}
 

@@ -51,7 +51,7 @@ class PostReader {
 			PostFilter filter, PostOrder orderBy, Viewer viewer) {
 		PostFilter checked = PostFilter.orNone(filter).checked();
 		Keyset keyset = PostQueries.keyset((orderBy != null) ? orderBy : PostOrder.DEFAULT, checked);
-		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset.name());
+		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset);
 		TotalCount counter = (environment) -> this.queries.count(PostScope.ALL, null, checked, viewer)
 			.map((counts) -> counts.getOrDefault(0L, 0L))
 			.toFuture();
@@ -63,7 +63,7 @@ class PostReader {
 	/** The key of one author's {@code posts} field, checked. */
 	static ParentKey<PostPage> authorPostsKey(long authorId, Integer first, String after, PostFilter filter) {
 		PostFilter checked = PostFilter.orNone(filter).checked();
-		return new ParentKey<>(authorId, new PostPage(PageRequest.forward(first, after, authorKeyset().name()), checked));
+		return new ParentKey<>(authorId, new PostPage(PageRequest.forward(first, after, authorKeyset()), checked));
 	}
 
 	Mono<Map<Long, Connection<Post>>> authorPosts(PostPage arguments, Long[] authorIds, Viewer viewer) {
@@ -89,7 +89,7 @@ class PostReader {
 	}
 
 	static PageRequest tagPostsPage(Integer first, String after) {
-		return PageRequest.forward(first, after, tagKeyset().name());
+		return PageRequest.forward(first, after, tagKeyset());
 	}
 
 	Mono<Map<Long, Connection<Post>>> tagPosts(PageRequest page, Long[] tagIds, Viewer viewer) {

@@ -45,7 +45,7 @@ class TagController {
 	Mono<Connection<Tag>> tags(@Argument Integer first, @Argument String after, @Argument Integer offset,
 			@Argument TagOrder orderBy, @ContextValue Viewer viewer) {
 		Keyset keyset = TagQueries.keyset((orderBy != null) ? orderBy : TagOrder.DEFAULT);
-		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset.name());
+		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
 		TotalCount counter = (environment) -> this.queries.count().toFuture();
 		return this.queries.page(keyset, page, viewer).collectList().map((rows) -> Connection.of(rows, page, keyset, counter));
 	}

@@ -44,7 +44,7 @@ class UserController {
 	@QueryMapping
 	Mono<Connection<User>> users(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument Integer offset) {
-		PageRequest page = PageRequest.of(first, after, last, before, offset, UserQueries.KEYSET.name());
+		PageRequest page = PageRequest.of(first, after, last, before, offset, UserQueries.KEYSET);
 		return this.queries.page(page)
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET, (environment) -> this.queries.count().toFuture()));

@@ -299,6 +299,9 @@ class PostQueryTest extends IntegrationTest {
 		singleError(this.graphQl.document(POSTS).variable("first", 1).variable("last", 1).execute(), "BAD_REQUEST",
 				"last");
 		singleError(this.graphQl.document(POSTS).variable("after", "not-a-cursor").execute(), "BAD_REQUEST", "after");
+		String tampered = java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString("posts:CREATED_AT:DESC\u001f1\u001fyesterday'; DROP TABLE posts".getBytes());
+		singleError(this.graphQl.document(POSTS).variable("before", tampered).execute(), "BAD_REQUEST", "before");
 		String titleCursor = this.graphQl.document(POSTS).variable("orderBy", Map.of("field", "TITLE")).execute()
 			.path("posts.pageInfo.endCursor").entity(String.class).get();
 		singleError(this.graphQl.document(POSTS).variable("after", titleCursor).execute(), "BAD_REQUEST", "after");
