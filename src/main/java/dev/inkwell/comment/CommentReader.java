@@ -51,7 +51,8 @@ class CommentReader {
 		Keyset keyset = arguments.keyset();
 		return this.queries.pagesByPost(postIds, keyset, arguments.page())
 			.collectList()
-			.map((rows) -> BatchLoading.connections(rows, arguments.page(), keyset, CommentReader::postCommentsCounter));
+			.map((rows) -> BatchLoading.connections(rows, arguments.page(), keyset,
+					CommentReader::postCommentsCounter));
 	}
 
 	static Connection<Comment> noPostComments(ParentKey<CommentPage> key) {

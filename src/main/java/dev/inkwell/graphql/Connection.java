@@ -29,9 +29,9 @@ public record Connection<T extends NodeRow>(List<Edge<T>> edges, PageInfo pageIn
 		boolean fromCursor = page.cursor() != null;
 		boolean hasNext = page.backward() ? fromCursor : more;
 		boolean hasPrevious = page.backward() ? more : (fromCursor || page.offset() > 0);
-		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious,
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-				counter);
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, start, end), counter);
 	}
 
 }

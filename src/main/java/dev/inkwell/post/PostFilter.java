@@ -22,8 +22,8 @@ public record PostFilter(String authorId, String authorUsername, Boolean publish
 
 	public PostFilter {
 		search = (search != null && !search.isBlank()) ? search.trim() : null;
-		tags = (tags != null && !tags.isEmpty()) ? tags.stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).distinct().toList()
-				: null;
+		tags = (tags != null && !tags.isEmpty())
+				? tags.stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).distinct().toList() : null;
 		tagMatch = (tagMatch != null) ? tagMatch : TagMatch.ANY;
 	}
 

@@ -69,7 +69,10 @@ class PostQueries {
 			.all();
 	}
 
-	/** Visible posts matching the filter, counted per parent (one GROUP BY statement); parents without any are left out. */
+	/**
+	 * Visible posts matching the filter, counted per parent in one GROUP BY statement; parents
+	 * without any are left out.
+	 */
 	Mono<Map<Long, Long>> count(PostScope scope, Long[] parentIds, PostFilter filter, Viewer viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String sql = "SELECT " + scope.parentExpression + " AS parent_id, count(*) AS total FROM posts p" + scope.join

@@ -47,7 +47,9 @@ class TagController {
 		Keyset keyset = TagQueries.keyset((orderBy != null) ? orderBy : TagOrder.DEFAULT);
 		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
 		TotalCount counter = (environment) -> this.queries.count().toFuture();
-		return this.queries.page(keyset, page, viewer).collectList().map((rows) -> Connection.of(rows, page, keyset, counter));
+		return this.queries.page(keyset, page, viewer)
+			.collectList()
+			.map((rows) -> Connection.of(rows, page, keyset, counter));
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -56,7 +58,8 @@ class TagController {
 			.collectMultimap(PostTag::postId, PostTag::tag)
 			.map((byPost) -> posts.stream()
 				.distinct()
-				.collect(Collectors.toMap((post) -> post, (post) -> List.copyOf(byPost.getOrDefault(post.id(), List.of())))));
+				.collect(Collectors.toMap((post) -> post,
+						(post) -> List.copyOf(byPost.getOrDefault(post.id(), List.of())))));
 	}
 
 }

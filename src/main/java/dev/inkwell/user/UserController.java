@@ -47,7 +47,8 @@ class UserController {
 		PageRequest page = PageRequest.of(first, after, last, before, offset, UserQueries.KEYSET);
 		return this.queries.page(page)
 			.collectList()
-			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET, (environment) -> this.queries.count().toFuture()));
+			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET,
+					(environment) -> this.queries.count().toFuture()));
 	}
 
 	/**
