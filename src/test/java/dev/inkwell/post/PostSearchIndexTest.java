@@ -47,6 +47,10 @@ class PostSearchIndexTest extends IntegrationTest {
 			String plan = explain(filter, order, Viewer.ANONYMOUS);
 			assertThat(plan).as(plan).contains("posts_search_vector_idx").doesNotContain("Seq Scan");
 		}
+		// The anonymous feed reads the newest published posts straight off the index.
+		String feed = explain(PostFilter.NONE, PostOrder.DEFAULT, Viewer.ANONYMOUS);
+		assertThat(feed).as(feed).contains("posts_published_created_at_idx").doesNotContain("Seq Scan");
+
 		// "running" is in the text: "runs" finds it, published posts only.
 		this.graphQl.document("{ posts(filter: { search: \"runs\" }, first: 100) { totalCount } }")
 			.execute()
