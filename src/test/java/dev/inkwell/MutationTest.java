@@ -1,6 +1,7 @@
 package dev.inkwell;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** What the mutation tests share: superusers, posts and comments made through the API, and counts. */
 public abstract class MutationTest extends IntegrationTest {
@@ -22,8 +24,16 @@ public abstract class MutationTest extends IntegrationTest {
 		return account;
 	}
 
+	/** The tester with the given token and a timeout that allows for many requests at once on a busy machine. */
+	protected HttpGraphQlTester patiently(String token) {
+		return as(token).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(60)))
+			.responseTimeout(Duration.ofSeconds(60))
+			.build();
+	}
+
 	protected GraphQlTester.Response createPost(String token, Map<String, Object> input) {
-		return as(token).documentName("createPost").variable("input", input).execute();
+		return patiently(token).documentName("createPost").variable("input", input).execute();
 	}
 
 	/** Creates a post and returns its global id. */

@@ -26,10 +26,14 @@ class PostService {
 	/** Room for a "-nnnnnnnn" suffix within the column's 200 characters. */
 	private static final int SLUG_BASE_LENGTH = 190;
 
-	/** Numbered suffixes ("-2", "-3") are tried this often; a crowd of equal titles then gets random ones. */
-	private static final int NUMBERED_SLUG_ATTEMPTS = 10;
+	/**
+	 * Numbered suffixes ("-2", "-3") are tried this often, then random ones. Every attempt may wait
+	 * for the transaction holding the candidate slug, so a crowd of equal titles retrying numbers one
+	 * winner at a time would hold their connections for long; random suffixes end the crowd at once.
+	 */
+	private static final int NUMBERED_SLUG_ATTEMPTS = 2;
 
-	private static final int SLUG_ATTEMPTS = 30;
+	private static final int SLUG_ATTEMPTS = 10;
 
 	private static final String SLUG_FALLBACK = "post";
 
@@ -167,7 +171,7 @@ class PostService {
 	}
 
 	private static String randomSuffix() {
-		return Long.toString(random.nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36), 36);
+		return Long.toString(36L * 36 * 36 * 36 * 36 + random.nextLong(35L * 36 * 36 * 36 * 36 * 36), 36);
 	}
 
 	static ApiException staleVersion(int currentVersion) {
