@@ -2,12 +2,20 @@ package dev.inkwell;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -72,6 +80,37 @@ public abstract class MutationTest extends IntegrationTest {
 	protected static long rowId(String globalId) {
 		String raw = new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8);
 		return Long.parseLong(raw.substring(raw.indexOf(':') + 1));
+	}
+
+	protected static List<ResponseError> errors(GraphQlTester.Response response) {
+		List<ResponseError> found = new ArrayList<>();
+		response.errors().satisfy(found::addAll);
+		return found;
+	}
+
+	/** Runs the calls on as many threads, released at the same moment. */
+	protected static <T> List<T> inParallel(int count, IntFunction<Callable<T>> call) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(count);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Callable<T> task = call.apply(i);
+				futures.add(threads.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.inkwell.user;
 
 import dev.inkwell.auth.RegisterInput;
-import dev.inkwell.graphql.NotBlankIfPresent;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param bio an empty string removes it
  */
 public record UpdateMeInput(@Pattern(regexp = RegisterInput.USERNAME_PATTERN, message = RegisterInput.USERNAME_RULE) String username,
-		@NotBlankIfPresent @Size(max = 100, message = "must be at most 100 characters")
+		@Size(max = 100, message = "must be at most 100 characters")
 		@Email(regexp = RegisterInput.EMAIL_PATTERN, message = RegisterInput.EMAIL_RULE) String email,
 		@Size(max = 100, message = "must be at most 100 characters") String fullName,
 		@Size(max = UserService.BIO_MAX_LENGTH, message = "must be at most 2,000 characters") String bio,

@@ -38,9 +38,8 @@ class UserService {
 				? Mono.fromCallable(() -> Optional.of(this.passwords.encode(input.password())))
 					.subscribeOn(Schedulers.boundedElastic())
 				: Mono.just(Optional.empty());
-		String email = (input.email() != null) ? input.email().trim() : null;
 		return hash
-			.flatMap((hashed) -> this.users.update(id, input.username(), email, input.fullName(), input.bio(),
+			.flatMap((hashed) -> this.users.update(id, input.username(), input.email(), input.fullName(), input.bio(),
 					hashed.orElse(null)))
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("Your account no longer exists")));
 	}

@@ -3,12 +3,6 @@ package dev.inkwell.post;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import dev.inkwell.MutationTest;
 import org.junit.jupiter.api.Test;
@@ -107,37 +101,6 @@ class PostConcurrencyTest extends MutationTest {
 		finally {
 			this.db.sql("DROP TRIGGER fail_post_tags ON post_tags").then().block();
 			this.db.sql("DROP FUNCTION fail_post_tags()").then().block();
-		}
-	}
-
-	static List<ResponseError> errors(GraphQlTester.Response response) {
-		List<ResponseError> found = new ArrayList<>();
-		response.errors().satisfy(found::addAll);
-		return found;
-	}
-
-	/** Runs the calls on as many threads, released at the same moment. */
-	static <T> List<T> inParallel(int count, IntFunction<Callable<T>> call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Callable<T> task = call.apply(i);
-				futures.add(threads.submit(() -> {
-					start.await();
-					return task.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
 		}
 	}
 
