@@ -56,8 +56,12 @@ class PostService {
 		List<String> tagNames = (input.tags() != null) ? TagNames.cleanAll(input.tags(), "input.tags") : List.of();
 		String base = Slugs.of(input.title(), SLUG_BASE_LENGTH, SLUG_FALLBACK);
 		boolean published = Boolean.TRUE.equals(input.published());
+		// A new post has no links yet: linking is all there is to do.
 		Mono<Post> work = insertWithFreeSlug(input, authorId, published, base, 0)
-			.flatMap((post) -> replaceTags(post, tagNames).thenReturn(post));
+			.flatMap((post) -> tagNames.isEmpty() ? Mono.just(post)
+					: this.tags.idsFor(tagNames)
+						.flatMap((ids) -> this.posts.linkTags(post.id(), ids.toArray(Long[]::new)).then())
+						.thenReturn(post));
 		return this.transaction.transactional(work);
 	}
 

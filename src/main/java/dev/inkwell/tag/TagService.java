@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** Tag management (superusers only) and the find-or-create that posts naming tags rely on. */
 @Service
@@ -32,8 +33,11 @@ public class TagService {
 
 	private final TagWriteRepository tags;
 
-	TagService(TagWriteRepository tags) {
+	private final TransactionalOperator transaction;
+
+	TagService(TagWriteRepository tags, TransactionalOperator transaction) {
 		this.tags = tags;
+		this.transaction = transaction;
 	}
 
 	/**
@@ -65,8 +69,10 @@ public class TagService {
 
 	Mono<String> delete(String id, Viewer viewer) {
 		requireSuperuser(viewer);
-		return this.tags.delete(GlobalId.decode(id, NodeType.TAG, "id"))
-			.map((rowId) -> GlobalId.encode(NodeType.TAG, rowId))
+		long rowId = GlobalId.decode(id, NodeType.TAG, "id");
+		return this.transaction
+			.transactional(this.tags.touchPostsTagged(rowId).then(this.tags.delete(rowId)))
+			.map((deleted) -> GlobalId.encode(NodeType.TAG, deleted))
 			.switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 

@@ -31,6 +31,12 @@ interface TagWriteRepository extends Repository<Tag, Long> {
 			RETURNING *""")
 	Mono<Tag> update(long id, String name, String color);
 
+	/** A post's tag set is part of the post: losing a tag is a change its version and updated_at show. */
+	@Query("""
+			UPDATE posts SET version = version + 1, updated_at = now()
+			WHERE id IN (SELECT post_id FROM post_tags WHERE tag_id = :tagId)""")
+	Mono<Void> touchPostsTagged(long tagId);
+
 	@Query("DELETE FROM tags WHERE id = :id RETURNING id")
 	Mono<Long> delete(long id);
 

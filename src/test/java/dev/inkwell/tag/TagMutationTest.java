@@ -100,11 +100,13 @@ class TagMutationTest extends MutationTest {
 		Account ada = register("ada");
 		Account admin = superuser("admin");
 		post(ada, "Tagged", true, "Java", "Spring");
+		post(ada, "Untouched", true, "Spring");
 		String javaId = GlobalId.encode(NodeType.TAG, count("SELECT id FROM tags WHERE name = 'Java'"));
 		delete(admin, javaId).path("deleteTag").entity(String.class).isEqualTo(javaId);
 		assertThat(strings("SELECT name FROM tags")).containsExactly("Spring");
-		assertThat(count("SELECT count(*) FROM post_tags")).isOne();
-		assertThat(count("SELECT count(*) FROM posts")).isOne();
+		assertThat(count("SELECT count(*) FROM post_tags")).isEqualTo(2);
+		assertThat(strings("SELECT title || '/' || version FROM posts ORDER BY id"))
+			.as("the post that lost a tag changed").containsExactly("Tagged/2", "Untouched/1");
 		singleError(delete(admin, javaId), "NOT_FOUND", null);
 		singleError(update(admin, Map.of("id", javaId, "name", "Back")), "NOT_FOUND", null);
 	}
