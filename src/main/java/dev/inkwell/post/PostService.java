@@ -81,10 +81,7 @@ class PostService {
 				.switchIfEmpty(Mono.defer(() -> this.posts.findById(id)
 					.flatMap((now) -> Mono.<Post>error(staleVersion(now.version())))
 					.switchIfEmpty(Mono.error(() -> notFound(input.id())))))
-				.flatMap((updated) -> (tagNames != null) ? replaceTags(updated, tagNames)
-					.flatMap((changed) -> (changed && updated.version() == expected) ? this.posts.bumpVersion(id)
-							: Mono.just(updated))
-						: Mono.just(updated));
+				.flatMap((updated) -> (tagNames != null) ? updateTags(updated, tagNames, expected) : Mono.just(updated));
 		});
 		return this.transaction.transactional(work);
 	}
@@ -158,6 +155,16 @@ class PostService {
 		return this.posts.slugTaken(base, current.id())
 			.flatMap((taken) -> taken ? this.posts.nextSlugNumber(base, current.id()).map((n) -> base + "-" + n)
 					: Mono.just(base));
+	}
+
+	/**
+	 * Replaces the tag set of a post just updated. A different set is a change of the post: if its
+	 * own columns did not change (the trigger left the version alone), the version is bumped here,
+	 * so one update is one version step either way.
+	 */
+	private Mono<Post> updateTags(Post updated, List<String> names, int expectedVersion) {
+		return replaceTags(updated, names).flatMap((changed) -> (changed && updated.version() == expectedVersion)
+				? this.posts.bumpVersion(updated.id()) : Mono.just(updated));
 	}
 
 	/** Makes the post's tags exactly {@code names}; tells whether anything changed. */
