@@ -35,7 +35,12 @@ class ExceptionClassifier extends DataFetcherExceptionResolverAdapter {
 			"users_username_key", ApiException.conflict("username", "That username is already taken"),
 			"users_username_lower_key", ApiException.conflict("username", "That username is already taken"),
 			"users_email_key", ApiException.conflict("email", "An account with that email already exists"),
-			"users_email_lower_key", ApiException.conflict("email", "An account with that email already exists"));
+			"users_email_lower_key", ApiException.conflict("email", "An account with that email already exists"),
+			"tags_name_key", ApiException.conflict("input.name", "A tag with that name already exists"),
+			"tags_name_lower_key", ApiException.conflict("input.name", "A tag with that name already exists"),
+			// Only when a regenerated slug races with a post created with that slug at the same moment.
+			"posts_slug_key", ApiException.conflict("input.regenerateSlug",
+					"Another post took that slug a moment ago; try again"));
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment environment) {

@@ -1,0 +1,83 @@
+package dev.inkwell.comment;
+
+import java.util.Map;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.graphql.GlobalId;
+import dev.inkwell.graphql.NodeType;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Comments: anyone signed in comments on a post they can see; only the comment's author edits it;
+ * its author, the post's author or a superuser deletes it.
+ */
+@Service
+class CommentService {
+
+	static final String CONTENT_RULE = "must be 1 to 10,000 characters";
+
+	private final CommentWriteRepository comments;
+
+	CommentService(CommentWriteRepository comments) {
+		this.comments = comments;
+	}
+
+	Mono<Comment> add(AddCommentInput input, Viewer viewer) {
+		long authorId = viewer.requireUserId();
+		long postId = GlobalId.decode(input.postId(), NodeType.POST, "input.postId");
+		return this.comments
+			.insertOnVisiblePost(postId, input.content(), authorId, viewer.idForQueries(), viewer.isSuperuser())
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No post with id '" + input.postId() + "'")));
+	}
+
+	Mono<Comment> update(UpdateCommentInput input, Viewer viewer) {
+		long userId = viewer.requireUserId();
+		long id = GlobalId.decode(input.id(), NodeType.COMMENT, "input.id");
+		int expected = input.expectedVersion();
+		return visible(id, input.id(), viewer)
+			.filter((comment) -> comment.authorId() == userId)
+			.switchIfEmpty(Mono.error(() -> ApiException.forbidden("Only its author may edit a comment")))
+			.flatMap((comment) -> (comment.version() != expected) ? Mono.error(staleVersion(comment.version()))
+					: this.comments.updateIfVersion(id, expected, input.content())
+						// Someone changed it between our read and our write.
+						.switchIfEmpty(Mono.defer(() -> this.comments.currentVersion(id)
+							.flatMap((now) -> Mono.<Comment>error(staleVersion(now)))
+							.switchIfEmpty(Mono.error(() -> notFound(input.id()))))));
+	}
+
+	Mono<String> delete(String id, Viewer viewer) {
+		viewer.requireUserId();
+		long rowId = GlobalId.decode(id, NodeType.COMMENT, "id");
+		return visible(rowId, id, viewer)
+			.filter((comment) -> viewer.isSelfOrSuperuser(comment.authorId())
+					|| viewer.isSelfOrSuperuser(comment.postAuthorId()))
+			.switchIfEmpty(Mono.error(() -> ApiException
+				.forbidden("Only the comment's author, the post's author or a superuser may delete a comment")))
+			.flatMap((comment) -> this.comments.delete(rowId))
+			.map((deleted) -> GlobalId.encode(NodeType.COMMENT, deleted))
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	/** Comments on someone else's draft are reported as not found, like the draft itself. */
+	private Mono<CommentInContext> visible(long rowId, String id, Viewer viewer) {
+		return this.comments.findInContext(rowId)
+			.filter((comment) -> comment.isVisibleTo(viewer))
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	private static ApiException staleVersion(int currentVersion) {
+		return new ApiException(ErrorKind.CONFLICT,
+				"The comment was changed since you read it (it is now at version " + currentVersion
+						+ "); read it again and reapply your change",
+				"input.expectedVersion", Map.of("currentVersion", currentVersion));
+	}
+
+	private static ApiException notFound(String id) {
+		return ApiException.notFound("No comment with id '" + id + "'");
+	}
+
+}

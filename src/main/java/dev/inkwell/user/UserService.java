@@ -1,0 +1,64 @@
+package dev.inkwell.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import dev.inkwell.auth.Viewer;
+import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.GlobalId;
+import dev.inkwell.graphql.NodeType;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Changing and deleting accounts: a user changes their own; a superuser may delete anyone's. */
+@Service
+class UserService {
+
+	static final int BIO_MAX_LENGTH = 2000;
+
+	private final UserWriteRepository users;
+
+	private final PasswordEncoder passwords;
+
+	UserService(UserWriteRepository users, PasswordEncoder passwords) {
+		this.users = users;
+		this.passwords = passwords;
+	}
+
+	/** Duplicate usernames and emails are reported as CONFLICT by their unique indexes. */
+	Mono<User> updateMe(UpdateMeInput input, Viewer viewer) {
+		long id = viewer.requireUserId();
+		if (input.password() != null && input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
+			throw ApiException.badRequest("input.password", "input.password must be at most 72 bytes in UTF-8");
+		}
+		Mono<Optional<String>> hash = (input.password() != null)
+				? Mono.fromCallable(() -> Optional.of(this.passwords.encode(input.password())))
+					.subscribeOn(Schedulers.boundedElastic())
+				: Mono.just(Optional.empty());
+		return hash
+			.flatMap((hashed) -> this.users.update(id, input.username(), input.email(), input.fullName(), input.bio(),
+					hashed.orElse(null)))
+			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("Your account no longer exists")));
+	}
+
+	Mono<String> delete(String id, Viewer viewer) {
+		viewer.requireUserId();
+		long rowId = GlobalId.decode(id, NodeType.USER, "id");
+		return this.users.exists(rowId)
+			.flatMap((exists) -> {
+				if (!exists) {
+					return Mono.error(ApiException.notFound("No user with id '" + id + "'"));
+				}
+				if (!viewer.isSelfOrSuperuser(rowId)) {
+					return Mono.error(ApiException.forbidden("Only the account's owner or a superuser may delete it"));
+				}
+				return this.users.delete(rowId);
+			})
+			.map((deleted) -> GlobalId.encode(NodeType.USER, deleted))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No user with id '" + id + "'")));
+	}
+
+}
