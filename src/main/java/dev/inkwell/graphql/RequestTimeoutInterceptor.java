@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -43,7 +44,7 @@ class RequestTimeoutInterceptor implements WebGraphQlInterceptor {
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
 		logger.warn("Request " + request.getId() + " ran longer than " + this.timeout + " and was cancelled");
 		ApiException ex = new ApiException(ErrorKind.INTERNAL_ERROR, "The request took longer than "
-				+ this.timeout.toSeconds() + "s and was cancelled; try again, or ask for less (a smaller first, fewer "
+				+ DurationStyle.SIMPLE.print(this.timeout) + " and was cancelled; try again, or ask for less (a smaller first, fewer "
 				+ "nested fields)", null, Map.of());
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphQlErrors.of(ex, null)).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
