@@ -9,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -21,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Bounds a whole request (REQUEST_TIMEOUT, default 30 s): when it runs out the client gets a
  * classified error and the work is cancelled, the same way it is when a client disconnects:
- * cancelling the execution cancels its data fetchers and their pending database calls. Outermost
+ * cancelling the execution cancels its data fetchers and stops waiting for their database calls.
+ * A statement PostgreSQL is already running is not interrupted (the driver sends no cancel
+ * request); DB_STATEMENT_TIMEOUT bounds it. Outermost
  * interceptor, so that everything after it (authentication's lookup included) counts.
  */
 @Component
@@ -42,12 +43,18 @@ class RequestTimeoutInterceptor implements WebGraphQlInterceptor {
 	}
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
-		logger.warn("Request " + request.getId() + " ran longer than " + this.timeout + " and was cancelled");
+		logger.warn("Request " + request.getId() + " ran longer than " + readable(this.timeout)
+				+ " and was cancelled");
 		ApiException ex = new ApiException(ErrorKind.INTERNAL_ERROR, "The request took longer than "
-				+ DurationStyle.SIMPLE.print(this.timeout) + " and was cancelled; try again, or ask for less (a smaller first, fewer "
+				+ readable(this.timeout) + " and was cancelled; try again, or ask for less (a smaller first, fewer "
 				+ "nested fields)", null, Map.of());
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphQlErrors.of(ex, null)).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+	}
+
+	private static String readable(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }
