@@ -3,6 +3,7 @@ package dev.inkwell.auth;
 import java.util.Map;
 
 import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.DatabaseErrors;
 import dev.inkwell.graphql.GraphQlErrors;
 import dev.inkwell.user.UserRepository;
 import graphql.ExecutionResult;
@@ -38,7 +39,12 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return viewer(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
 			.<Object>map((viewer) -> viewer)
-			.onErrorResume(ApiException.class, Mono::just)
+			.onErrorResume((ex) -> {
+				// The account lookup can meet a database outage: that, too, is a classified error.
+				ApiException api = (ex instanceof ApiException known) ? known
+						: DatabaseErrors.classify(ex, "the access token's account lookup");
+				return (api != null) ? Mono.just(api) : Mono.error(ex);
+			})
 			.flatMap((outcome) -> (outcome instanceof Viewer viewer) ? proceed(request, chain, viewer)
 					: Mono.just(rejected(request, (ApiException) outcome)));
 	}

@@ -1,8 +1,10 @@
 package dev.inkwell.demo;
 
+import dev.inkwell.database.DatabaseMigration;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -23,15 +25,29 @@ class DemoData implements ApplicationRunner {
 
 	private final Resource script;
 
-	DemoData(ConnectionFactory connectionFactory, @Value("classpath:db/demo/demo-data.sql") Resource script) {
+	private final DatabaseMigration migration;
+
+	DemoData(ConnectionFactory connectionFactory, @Value("classpath:db/demo/demo-data.sql") Resource script,
+			DatabaseMigration migration) {
 		this.connectionFactory = connectionFactory;
 		this.script = script;
+		this.migration = migration;
 	}
 
+	/** Loads at once if the database is ready; otherwise as soon as it is, without holding up start-up. */
 	@Override
 	public void run(ApplicationArguments args) {
-		new ResourceDatabasePopulator(this.script).populate(this.connectionFactory).block();
-		logger.info("Demo data is loaded: sign in as admin, alice, bob or carol with password 'inkwell-demo'");
+		Mono<Void> load = this.migration.ready()
+			.then(new ResourceDatabasePopulator(this.script).populate(this.connectionFactory))
+			.doOnSuccess((done) -> logger
+				.info("Demo data is loaded: sign in as admin, alice, bob or carol with password 'inkwell-demo'"));
+		if (this.migration.isReady()) {
+			load.block();
+		}
+		else {
+			logger.info("Demo data will be loaded once the database is ready");
+			load.subscribe(null, (ex) -> logger.error("Could not load the demo data", ex));
+		}
 	}
 
 }

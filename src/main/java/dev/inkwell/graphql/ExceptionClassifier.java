@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.GraphQLError;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -59,6 +60,15 @@ class ExceptionClassifier extends DataFetcherExceptionResolverAdapter {
 			if (known != null) {
 				return List.of(GraphQlErrors.of(known, environment));
 			}
+		}
+		if (ex instanceof AbortExecutionException) {
+			// The request was cancelled (client gone, or the request timeout): nobody to tell, nothing to log.
+			return List.of(GraphQlErrors.of(new ApiException(ErrorKind.INTERNAL_ERROR, "The request was cancelled",
+					null, Map.of()), environment));
+		}
+		ApiException database = DatabaseErrors.classify(ex, environment.getExecutionStepInfo().getPath());
+		if (database != null) {
+			return List.of(GraphQlErrors.of(database, environment));
 		}
 		String errorId = UUID.randomUUID().toString();
 		logger.error("Internal error " + errorId + " in " + environment.getExecutionStepInfo().getPath(), ex);

@@ -3,6 +3,7 @@ package dev.inkwell.demo;
 import java.util.List;
 
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.database.DatabaseMigration;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,15 @@ class DemoDataTest extends IntegrationTest {
 	@Autowired
 	ConnectionFactory connectionFactory;
 
+	@Autowired
+	DatabaseMigration migration;
+
 	@Value("classpath:db/demo/demo-data.sql")
 	Resource script;
 
 	@Test
 	void loadsRealisticContentOnceHoweverOftenItRuns() {
-		DemoData demoData = new DemoData(this.connectionFactory, this.script);
+		DemoData demoData = new DemoData(this.connectionFactory, this.script, this.migration);
 		demoData.run(null);
 		List<Long> first = counts();
 		demoData.run(null);
