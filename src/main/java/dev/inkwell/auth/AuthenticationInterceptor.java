@@ -5,13 +5,11 @@ import java.util.Map;
 import dev.inkwell.graphql.ApiException;
 import dev.inkwell.graphql.GraphQlErrors;
 import dev.inkwell.user.UserRepository;
-import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +38,7 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			.<Object>map((viewer) -> viewer)
 			.onErrorResume(ApiException.class, Mono::just)
 			.flatMap((outcome) -> (outcome instanceof Viewer viewer) ? proceed(request, chain, viewer)
-					: Mono.just(rejected(request, (ApiException) outcome)));
+					: Mono.just(GraphQlErrors.refuse(request, (ApiException) outcome)));
 	}
 
 	private Mono<Viewer> viewer(String authorization) {
@@ -63,11 +61,6 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			.graphQLContext(Map.of(Viewer.CONTEXT_KEY, viewer))
 			.build());
 		return chain.next(request);
-	}
-
-	private static WebGraphQlResponse rejected(WebGraphQlRequest request, ApiException ex) {
-		ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphQlErrors.of(ex, null)).build();
-		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 }
