@@ -33,7 +33,7 @@ class ErrorClassificationInterceptor implements WebGraphQlInterceptor {
 
 	/** graphql-java's classifications of a request the client got wrong. */
 	private static final Set<String> CLIENT_MISTAKES = Set.of("InvalidSyntax", "ValidationError",
-			"OperationNotSupported", "ExecutionAborted");
+			"OperationNotSupported", "ExecutionAborted", "IntrospectionDisabled", "BadFaithIntrospection");
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
