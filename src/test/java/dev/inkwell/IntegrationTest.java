@@ -46,7 +46,7 @@ public abstract class IntegrationTest {
 
 	@BeforeEach
 	void emptyDatabase() {
-		this.db.sql("TRUNCATE users, posts, comments, tags, post_tags RESTART IDENTITY CASCADE").then().block();
+		this.db.sql("TRUNCATE users, posts, comments, tags, post_tags, login_attempts RESTART IDENTITY CASCADE").then().block();
 	}
 
 	/** The tester, sending the given access token. */

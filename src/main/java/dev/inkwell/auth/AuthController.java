@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -22,8 +23,8 @@ class AuthController {
 	}
 
 	@MutationMapping
-	Mono<AuthPayload> login(@Argument @Valid LoginInput input) {
-		return this.auth.login(input);
+	Mono<AuthPayload> login(@Argument @Valid LoginInput input, @ContextValue String clientAddress) {
+		return this.auth.login(input, clientAddress);
 	}
 
 }

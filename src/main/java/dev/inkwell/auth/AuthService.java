@@ -24,11 +24,14 @@ class AuthService {
 
 	private final AccessTokens tokens;
 
+	private final LoginThrottle throttle;
+
 	/** Compared against when the login names nobody, so that case takes as long as a wrong password. */
 	private final String decoyHash;
 
-	AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens tokens) {
+	AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens tokens, LoginThrottle throttle) {
 		this.users = users;
+		this.throttle = throttle;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.decoyHash = passwords.encode("decoy-password-for-timing");
@@ -44,8 +47,9 @@ class AuthService {
 			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
 	}
 
-	Mono<AuthPayload> login(LoginInput input) {
-		return this.users.findCredentials(input.login().trim())
+	Mono<AuthPayload> login(LoginInput input, String clientAddress) {
+		return this.throttle.attempt(input.login(), clientAddress)
+			.then(this.users.findCredentials(input.login().trim()))
 			.defaultIfEmpty(new UserCredentials(null, this.decoyHash, false))
 			.publishOn(Schedulers.boundedElastic())
 			.filter((credentials) -> this.passwords.matches(input.password(), credentials.hashedPassword())

@@ -6,13 +6,11 @@ import dev.inkwell.graphql.ApiException;
 import dev.inkwell.graphql.DatabaseErrors;
 import dev.inkwell.graphql.GraphQlErrors;
 import dev.inkwell.user.UserRepository;
-import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +44,7 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 				return (api != null) ? Mono.just(api) : Mono.error(ex);
 			})
 			.flatMap((outcome) -> (outcome instanceof Viewer viewer) ? proceed(request, chain, viewer)
-					: Mono.just(rejected(request, (ApiException) outcome)));
+					: Mono.just(GraphQlErrors.refuse(request, (ApiException) outcome)));
 	}
 
 	private Mono<Viewer> viewer(String authorization) {
@@ -69,11 +67,6 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			.graphQLContext(Map.of(Viewer.CONTEXT_KEY, viewer))
 			.build());
 		return chain.next(request);
-	}
-
-	private static WebGraphQlResponse rejected(WebGraphQlRequest request, ApiException ex) {
-		ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphQlErrors.of(ex, null)).build();
-		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 }

@@ -3,9 +3,14 @@ package dev.inkwell.graphql;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 
 /** Builds the GraphQL error a client sees for an {@link ApiException}. */
 public final class GraphQlErrors {
@@ -24,6 +29,12 @@ public final class GraphQlErrors {
 		GraphqlErrorBuilder<?> builder = (environment != null) ? GraphqlErrorBuilder.newError(environment)
 				: GraphqlErrorBuilder.newError();
 		return builder.errorType(ex.kind()).message(ex.getMessage()).extensions(extensions).build();
+	}
+
+	/** A response that refuses the whole request with one error, without executing anything. */
+	public static WebGraphQlResponse refuse(WebGraphQlRequest request, ApiException ex) {
+		ExecutionResult result = ExecutionResult.newExecutionResult().addError(of(ex, null)).build();
+		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
 	}
 
 }

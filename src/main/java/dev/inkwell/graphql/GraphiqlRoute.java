@@ -1,6 +1,7 @@
 package dev.inkwell.graphql;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -14,6 +15,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * page loads them from a CDN and stays blank without internet access.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "inkwell.graphiql.enabled", matchIfMissing = true)
 class GraphiqlRoute {
 
 	@Bean

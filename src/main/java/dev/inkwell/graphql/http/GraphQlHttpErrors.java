@@ -1,0 +1,43 @@
+package dev.inkwell.graphql.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.inkwell.graphql.ErrorKind;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Writes a GraphQL-shaped error body for requests refused at the HTTP level (unreadable body,
+ * wrong method, too large), so clients parse every failure the same way.
+ */
+final class GraphQlHttpErrors {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+	private GraphQlHttpErrors() {
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		boolean graphQlResponse = exchange.getRequest().getHeaders().getAccept().stream()
+			.anyMatch((accepted) -> accepted.isCompatibleWith(GRAPHQL_RESPONSE) && !accepted.isWildcardType());
+		response.getHeaders().setContentType(graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON);
+		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions",
+				Map.of("classification", ErrorKind.BAD_REQUEST.name()))));
+		DataBuffer buffer = response.bufferFactory()
+			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

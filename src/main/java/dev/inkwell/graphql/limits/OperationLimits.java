@@ -1,0 +1,43 @@
+package dev.inkwell.graphql.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What one GraphQL request may ask of the server. Each limit is configurable (see README,
+ * "Production"); the defaults let every query a front end or mobile client needs through.
+ *
+ * @param maxDocumentLength characters in the query document
+ * @param maxTokens parser tokens in the query document
+ * @param maxDepth nesting of fields below the root (introspection is checked separately by
+ * graphql-java's good-faith introspection rules)
+ * @param maxAliases aliased fields in the document
+ * @param maxRootFields top-level fields of the operation
+ * @param maxDirectives directive uses in the document
+ * @param maxCost the cost budget (see {@link OperationAnalysis})
+ * @param defaultPageSize what a connection without first/last costs as (its page size)
+ * @param listCost what a plain list field without a size argument multiplies by
+ * @param maxBodySize the largest HTTP request body accepted
+ */
+@ConfigurationProperties("inkwell.limits")
+public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth, int maxAliases, int maxRootFields,
+		int maxDirectives, long maxCost, int defaultPageSize, int listCost, DataSize maxBodySize) {
+
+	public OperationLimits {
+		maxDocumentLength = positive(maxDocumentLength, 15_000);
+		maxTokens = positive(maxTokens, 2_000);
+		maxDepth = positive(maxDepth, 12);
+		maxAliases = positive(maxAliases, 15);
+		maxRootFields = positive(maxRootFields, 20);
+		maxDirectives = positive(maxDirectives, 50);
+		maxCost = (maxCost > 0) ? maxCost : 5_000;
+		defaultPageSize = positive(defaultPageSize, 20);
+		listCost = positive(listCost, 10);
+		maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofMegabytes(1);
+	}
+
+	private static int positive(int value, int fallback) {
+		return (value > 0) ? value : fallback;
+	}
+
+}

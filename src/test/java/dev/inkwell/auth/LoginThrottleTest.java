@@ -1,0 +1,65 @@
+package dev.inkwell.auth;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.inkwell.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ten login attempts a minute per account and per address; the eleventh is refused, even if right. */
+class LoginThrottleTest extends IntegrationTest {
+
+	@Test
+	void eleventhAttemptOnAnAccountIsRefusedEvenWithTheRightPassword() {
+		register("ada");
+		for (int i = 0; i < 10; i++) {
+			singleError(login("ada", "wrong-password"), "UNAUTHORIZED", null);
+		}
+		var error = singleError(login("ADA", PASSWORD), "FORBIDDEN", null);
+		assertThat(error.getMessage()).contains("Too many login attempts").contains("seconds");
+		assertThat(error.getExtensions()).containsEntry("code", "RATE_LIMITED").containsKey("retryAfterSeconds");
+	}
+
+	@Test
+	void attemptsFromOneAddressCountAcrossAccounts() {
+		for (int i = 0; i < 10; i++) {
+			singleError(login("nobody" + i, "wrong-password"), "UNAUTHORIZED", null);
+		}
+		singleError(login("somebody-else", "wrong-password"), "FORBIDDEN", null);
+	}
+
+	@Test
+	void aliasBatchedAttemptsCountOneByOne() {
+		register("ada");
+		// Mutation fields run one after another; the eleventh login is refused although it is right.
+		String aliases = IntStream.range(0, 12)
+			.mapToObj((i) -> "a" + i + ": login(input: {login: \"ada\", password: \"" + PASSWORD + "\"}) { token }")
+			.collect(Collectors.joining(" "));
+		this.graphQl.document("mutation { " + aliases + " }").execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN");
+			assertThat(errors.get(0).getPath()).isEqualTo("a10");
+		});
+	}
+
+	@Test
+	void theWindowPassesAndTheAccountCanLogInAgain() {
+		register("ada");
+		for (int i = 0; i < 11; i++) {
+			login("ada", "wrong-password");
+		}
+		singleError(login("ada", PASSWORD), "FORBIDDEN", null);
+		this.db.sql("UPDATE login_attempts SET window_start = window_start - interval '2 minutes'").then().block();
+		login("ada", PASSWORD).path("login.token").hasValue();
+	}
+
+	private GraphQlTester.Response login(String login, String password) {
+		return this.graphQl.documentName("login").variable("login", login).variable("password", password).execute();
+	}
+
+}
