@@ -62,11 +62,12 @@ class ErrorClassificationInterceptor implements WebGraphQlInterceptor {
 			.errorType(kind)
 			.message(error.getMessage())
 			.extensions(extensions);
+		// Request-level errors (e.g. an unknown operation name) have neither locations nor a path.
 		List<SourceLocation> locations = error.getLocations();
-		if (!locations.isEmpty()) {
+		if (locations != null && !locations.isEmpty()) {
 			builder.locations(locations);
 		}
-		if (!error.getParsedPath().isEmpty()) {
+		if (error.getParsedPath() != null && !error.getParsedPath().isEmpty()) {
 			builder.path(error.getParsedPath());
 		}
 		return builder.build();
