@@ -216,6 +216,11 @@ class HostileInputTest extends IntegrationTest {
 						"mutation($input: RegisterInput!) { register(input: $input) { token } }",
 						Map.of("username", "grace", "email", "grace@example.com", "password", PASSWORD, "fullName",
 								"Grace\u0000Hopper"))).refused(200, "BAD_REQUEST", "input.fullName"),
+				// An unpaired surrogate (valid as a JSON escape) is not Unicode text; UTF-8 cannot carry it.
+				authenticated(raw("unpaired surrogate in a post title", MediaType.APPLICATION_JSON, "{\"query\": "
+						+ "\"mutation($input: CreatePostInput!) { createPost(input: $input) { id title } }\", "
+						+ "\"variables\": {\"input\": {\"title\": \"a\\ud800b\", \"content\": \"c\"}}}"))
+					.refused(200, "BAD_REQUEST", "input.title"),
 				query("NUL in a search", (f) -> variables("query($s: String) { posts(filter: {search: $s}) { totalCount } }",
 						"s", "hello\u0000")).refused(200, "BAD_REQUEST", "filter.search"),
 				query("NUL in a slug", "{ post(slug: \"hello\\u0000\") { id } }").refused(200, "BAD_REQUEST", "slug"),
@@ -371,6 +376,13 @@ class HostileInputTest extends IntegrationTest {
 	private static Case raw(String name, MediaType contentType, byte[] body) {
 		return new Case(name, (f) -> new Request(contentType, body, false), 0, null, null, (response) -> {
 		});
+	}
+
+	private static Case authenticated(Case unauthenticated) {
+		return new Case(unauthenticated.name(), (f) -> {
+			Request request = unauthenticated.request().apply(f);
+			return new Request(request.contentType(), request.body(), true);
+		}, 0, null, null, unauthenticated.check());
 	}
 
 	private static Case query(String name, String query) {
