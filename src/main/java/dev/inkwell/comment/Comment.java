@@ -3,6 +3,7 @@ package dev.inkwell.comment;
 import java.time.OffsetDateTime;
 
 import dev.inkwell.graphql.NodeRow;
+import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
@@ -11,5 +12,15 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("comments")
 public record Comment(@Id Long id, String content, Long postId, Long authorId, int version,
 		OffsetDateTime createdAt, OffsetDateTime updatedAt) implements NodeRow {
+
+	/** The columns a Comment is read from, for a table aliased {@code c}. */
+	public static final String COLUMNS = "c.id, c.content, c.post_id, c.author_id, c.version, c.created_at, c.updated_at";
+
+	/** Reads a row selected with {@link #COLUMNS}. */
+	public static Comment from(Readable row) {
+		return new Comment(row.get("id", Long.class), row.get("content", String.class), row.get("post_id", Long.class),
+				row.get("author_id", Long.class), row.get("version", Integer.class),
+				row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
+	}
 
 }

@@ -16,7 +16,7 @@ import dev.inkwell.graphql.ParentKey;
 import dev.inkwell.post.Post;
 import dev.inkwell.post.PostRepository;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UserRepository;
+import dev.inkwell.user.UsersById;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -38,11 +38,11 @@ class CommentController {
 
 	private final CommentReader reader;
 
-	private final UserRepository users;
+	private final UsersById users;
 
 	private final PostRepository posts;
 
-	CommentController(CommentReader reader, UserRepository users, PostRepository posts, BatchLoaderRegistry registry) {
+	CommentController(CommentReader reader, UsersById users, PostRepository posts, BatchLoaderRegistry registry) {
 		this.reader = reader;
 		this.users = users;
 		this.posts = posts;
@@ -67,8 +67,7 @@ class CommentController {
 
 	@BatchMapping(typeName = "Comment")
 	Mono<Map<Comment, User>> author(List<Comment> comments) {
-		return this.users.findAllById(comments.stream().map(Comment::authorId).distinct().toList())
-			.collectMap(User::id, Function.identity())
+		return this.users.find(comments.stream().map(Comment::authorId).toList())
 			.map((byId) -> comments.stream()
 				.distinct()
 				.collect(Collectors.toMap(Function.identity(), (comment) -> byId.get(comment.authorId()))));

@@ -13,7 +13,6 @@ import dev.inkwell.post.Post;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,11 +29,8 @@ class CommentQueries {
 
 	private final DatabaseClient db;
 
-	private final R2dbcConverter converter;
-
-	CommentQueries(DatabaseClient db, R2dbcConverter converter) {
+	CommentQueries(DatabaseClient db) {
 		this.db = db;
-		this.converter = converter;
 	}
 
 	static Keyset keyset(String list, CommentOrder order) {
@@ -65,12 +61,12 @@ class CommentQueries {
 		parameters.put("parentIds", parentIds);
 		String after = keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
-		String sql = "SELECT * FROM (SELECT c.*, " + keyset.sortKeyColumn() + ", " + parent
+		String sql = "SELECT * FROM (SELECT " + Comment.COLUMNS + ", " + keyset.sortKeyColumn() + ", " + parent
 				+ " AS parent_id, row_number() OVER (PARTITION BY " + parent + " ORDER BY " + keyset.orderBy(page)
 				+ ") AS rn FROM comments c WHERE " + parent + " = ANY(:parentIds) AND " + condition + " AND " + after
 				+ ") paged WHERE rn <= :limit ORDER BY parent_id, rn";
 		return BatchLoading.bind(this.db.sql(sql), parameters)
-			.map((row, metadata) -> new Keyed<>(this.converter.read(Comment.class, row, metadata),
+			.map((row) -> new Keyed<>(Comment.from(row),
 					row.get("sort_key", String.class), row.get("parent_id", Long.class)))
 			.all();
 	}

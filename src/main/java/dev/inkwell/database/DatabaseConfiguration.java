@@ -51,6 +51,9 @@ class DatabaseConfiguration {
 			.option(ConnectionFactoryOptions.STATEMENT_TIMEOUT, timeouts.statement())
 			// Notices a peer that vanished without closing the connection (host crash, network cut).
 			.option(Option.valueOf("tcpKeepAlive"), true)
+			// Results in binary: timestamps decode from 8 bytes instead of being parsed from text,
+			// which was the largest single cost of reading rows.
+			.option(Option.valueOf("forceBinary"), true)
 			.build();
 		return () -> options;
 	}

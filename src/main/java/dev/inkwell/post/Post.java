@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.NodeRow;
+import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
@@ -14,8 +15,24 @@ public record Post(@Id Long id, String title, String slug, String content, Strin
 		OffsetDateTime publishedAt, Long authorId, int version, OffsetDateTime createdAt,
 		OffsetDateTime updatedAt) implements NodeRow {
 
+	/**
+	 * The columns a Post is read from, for a table aliased {@code p}: named, so that the large
+	 * generated {@code search_vector} never travels.
+	 */
+	public static final String COLUMNS = "p.id, p.title, p.slug, p.content, p.excerpt, p.published, p.published_at, "
+			+ "p.author_id, p.version, p.created_at, p.updated_at";
+
 	/** SQL condition matching the posts {@code viewer} may see; binds {@code :viewerId} and {@code :superuser}. */
 	public static final String VISIBLE_TO_VIEWER = "(published OR author_id = :viewerId OR :superuser)";
+
+	/** Reads a row selected with {@link #COLUMNS}; by hand, as the hottest path of every list. */
+	public static Post from(Readable row) {
+		return new Post(row.get("id", Long.class), row.get("title", String.class), row.get("slug", String.class),
+				row.get("content", String.class), row.get("excerpt", String.class),
+				row.get("published", Boolean.class), row.get("published_at", OffsetDateTime.class),
+				row.get("author_id", Long.class), row.get("version", Integer.class),
+				row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
+	}
 
 	/** A draft is visible only to its author and to superusers. */
 	public boolean isVisibleTo(Viewer viewer) {

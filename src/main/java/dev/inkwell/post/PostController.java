@@ -13,7 +13,7 @@ import dev.inkwell.graphql.PageRequest;
 import dev.inkwell.graphql.ParentKey;
 import dev.inkwell.tag.Tag;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UserRepository;
+import dev.inkwell.user.UsersById;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -36,9 +36,9 @@ class PostController {
 
 	private final PostReader reader;
 
-	private final UserRepository users;
+	private final UsersById users;
 
-	PostController(PostReader reader, UserRepository users, BatchLoaderRegistry registry) {
+	PostController(PostReader reader, UsersById users, BatchLoaderRegistry registry) {
 		this.reader = reader;
 		this.users = users;
 		registry.<ParentKey<PostPage>, Connection<Post>>forName(PostReader.AUTHOR_POSTS)
@@ -73,8 +73,7 @@ class PostController {
 
 	@BatchMapping(typeName = "Post")
 	Mono<Map<Post, User>> author(List<Post> posts) {
-		return this.users.findAllById(posts.stream().map(Post::authorId).distinct().toList())
-			.collectMap(User::id, Function.identity())
+		return this.users.find(posts.stream().map(Post::authorId).toList())
 			.map((byId) -> posts.stream()
 				.distinct()
 				.collect(Collectors.toMap(Function.identity(), (post) -> byId.get(post.authorId()))));

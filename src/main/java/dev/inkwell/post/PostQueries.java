@@ -15,7 +15,6 @@ import dev.inkwell.graphql.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +30,8 @@ class PostQueries {
 
 	private final DatabaseClient db;
 
-	private final R2dbcConverter converter;
-
-	PostQueries(DatabaseClient db, R2dbcConverter converter) {
+	PostQueries(DatabaseClient db) {
 		this.db = db;
-		this.converter = converter;
 	}
 
 	/** The ordering of a post list; RELEVANCE needs a search to rank by. */
@@ -64,7 +60,7 @@ class PostQueries {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String sql = pageSql(scope, parentIds, filter, keyset, page, viewer, parameters);
 		return BatchLoading.bind(this.db.sql(sql), parameters)
-			.map((row, metadata) -> new Keyed<>(this.converter.read(Post.class, row, metadata),
+			.map((row) -> new Keyed<>(Post.from(row),
 					row.get("sort_key", String.class), row.get("parent_id", Long.class)))
 			.all();
 	}
@@ -89,7 +85,7 @@ class PostQueries {
 				+ keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());
-		String select = "SELECT p.*, " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
+		String select = "SELECT " + Post.COLUMNS + ", " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
 		if (scope == PostScope.ALL) {
 			return select + " FROM posts p WHERE " + where + " ORDER BY " + keyset.orderBy(page)
 					+ " LIMIT :limit OFFSET :offset";

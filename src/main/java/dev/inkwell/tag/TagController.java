@@ -54,7 +54,7 @@ class TagController {
 
 	@BatchMapping(typeName = "Post")
 	Mono<Map<Post, List<Tag>>> tags(List<Post> posts) {
-		return this.tags.findByPostIds(posts.stream().map(Post::id).distinct().toArray(Long[]::new))
+		return this.queries.ofPosts(posts.stream().map(Post::id).distinct().toArray(Long[]::new))
 			.collectMultimap(PostTag::postId, PostTag::tag)
 			.map((byPost) -> posts.stream()
 				.distinct()

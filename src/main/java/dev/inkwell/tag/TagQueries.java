@@ -12,7 +12,6 @@ import dev.inkwell.graphql.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +25,17 @@ class TagQueries {
 
 	private final DatabaseClient db;
 
-	private final R2dbcConverter converter;
-
-	TagQueries(DatabaseClient db, R2dbcConverter converter) {
+	TagQueries(DatabaseClient db) {
 		this.db = db;
-		this.converter = converter;
+	}
+
+	/** The tags of many posts in one statement, each with the post it belongs to, by name. */
+	Flux<PostTag> ofPosts(Long[] postIds) {
+		return this.db.sql("SELECT pt.post_id, " + Tag.COLUMNS + " FROM post_tags pt JOIN tags t ON t.id = pt.tag_id"
+				+ " WHERE pt.post_id = ANY(:postIds) ORDER BY lower(t.name)")
+			.bind("postIds", postIds)
+			.map((row) -> new PostTag(row.get("post_id", Long.class), Tag.from(row)))
+			.all();
 	}
 
 	static Keyset keyset(TagOrder order) {
@@ -51,10 +56,10 @@ class TagQueries {
 		String where = keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());
-		String sql = "SELECT t.*, " + keyset.sortKeyColumn() + " FROM tags t WHERE " + where + " ORDER BY "
+		String sql = "SELECT " + Tag.COLUMNS + ", " + keyset.sortKeyColumn() + " FROM tags t WHERE " + where + " ORDER BY "
 				+ keyset.orderBy(page) + " LIMIT :limit OFFSET :offset";
 		return BatchLoading.bind(this.db.sql(sql), parameters)
-			.map((row, metadata) -> new Keyed<>(this.converter.read(Tag.class, row, metadata),
+			.map((row) -> new Keyed<>(Tag.from(row),
 					row.get("sort_key", String.class), 0L))
 			.all();
 	}

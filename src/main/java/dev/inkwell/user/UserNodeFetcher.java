@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UserNodeFetcher implements NodeFetcher {
 
-	private final UserRepository users;
+	private final UsersById users;
 
-	UserNodeFetcher(UserRepository users) {
+	UserNodeFetcher(UsersById users) {
 		this.users = users;
 	}
 
@@ -32,7 +32,7 @@ class UserNodeFetcher implements NodeFetcher {
 
 	@Override
 	public Mono<Map<Long, Object>> fetch(Collection<Long> rowIds, Viewer viewer) {
-		return this.users.findAllById(rowIds).collectMap(User::id, (user) -> user);
+		return this.users.find(rowIds).map(Map::copyOf);
 	}
 
 }

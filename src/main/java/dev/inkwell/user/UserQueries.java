@@ -10,7 +10,6 @@ import dev.inkwell.graphql.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,11 +22,8 @@ class UserQueries {
 
 	private final DatabaseClient db;
 
-	private final R2dbcConverter converter;
-
-	UserQueries(DatabaseClient db, R2dbcConverter converter) {
+	UserQueries(DatabaseClient db) {
 		this.db = db;
-		this.converter = converter;
 	}
 
 	Flux<Keyed<User>> page(PageRequest page) {
@@ -35,11 +31,10 @@ class UserQueries {
 		String where = KEYSET.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());
-		String sql = "SELECT u.id, u.username, u.email, u.full_name, u.bio, u.is_active, u.is_superuser, u.created_at, "
-				+ "u.updated_at, " + KEYSET.sortKeyColumn() + " FROM users u WHERE " + where + " ORDER BY "
+		String sql = "SELECT " + User.COLUMNS + ", " + KEYSET.sortKeyColumn() + " FROM users u WHERE " + where + " ORDER BY "
 				+ KEYSET.orderBy(page) + " LIMIT :limit OFFSET :offset";
 		return BatchLoading.bind(this.db.sql(sql), parameters)
-			.map((row, metadata) -> new Keyed<>(this.converter.read(User.class, row, metadata),
+			.map((row) -> new Keyed<>(User.from(row),
 					row.get("sort_key", String.class), 0L))
 			.all();
 	}
