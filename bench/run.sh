@@ -25,7 +25,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-30}"
 REPEAT="${REPEAT:-1}"
 OPS="${OPS:-posts-nested post-by-slug search tag-page nodes}"
-JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled}"
+JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:NewRatio=1 -Dio.netty.leakDetection.level=disabled}"
 URL="http://127.0.0.1:$PORT/graphql"
 OUT="$HERE/results/${LABEL:-$(date -u +%Y-%m-%dT%H%M)}"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
