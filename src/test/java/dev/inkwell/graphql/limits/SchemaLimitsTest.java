@@ -1,5 +1,8 @@
 package dev.inkwell.graphql.limits;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,31 +33,8 @@ class SchemaLimitsTest extends IntegrationTest {
 			  posts(first: $n) { nodes { comments(first: $n) { nodes { id } } } }
 			}""";
 
-	/** The load benchmark's feed page (bench/queries/inkwell/posts-nested.graphql), plus comment counts. */
-	private static final String FEED = """
-			query PostsNested {
-			  posts(first: 50, filter: { published: true }, orderBy: { field: CREATED_AT, direction: DESC }) {
-			    nodes {
-			      id
-			      title
-			      slug
-			      excerpt
-			      publishedAt
-			      createdAt
-			      author { username }
-			      comments(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {
-			        nodes {
-			          id
-			          content
-			          createdAt
-			          author { username }
-			        }
-			      }
-			      tags { name }
-			      commentCount
-			    }
-			  }
-			}""";
+	/** The benchmark's feed query: it must stay valid and inside the cost budget. */
+	private static final Path FEED = Path.of("bench", "queries", "posts-nested.graphql");
 
 	@Test
 	void aDepthBombIsRefusedWithoutSql() {
@@ -99,17 +79,16 @@ class SchemaLimitsTest extends IntegrationTest {
 	}
 
 	@Test
-	void theBenchmarkFeedQueryIsAccepted() {
+	void theBenchmarkFeedQueryIsAccepted() throws IOException {
 		Content content = new Content(this.db);
 		long ada = content.user("ada");
 		long post = content.post(ada, "Hello", true);
 		content.comment(post, ada, "First");
 		content.tagPost(post, content.tag("java"));
-		post(Map.of("query", FEED)).expectStatus().isOk()
+		post(Map.of("query", Files.readString(FEED))).expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.errors").doesNotExist()
 			.jsonPath("$.data.posts.nodes[0].comments.nodes[0].author.username").isEqualTo("ada")
-			.jsonPath("$.data.posts.nodes[0].commentCount").isEqualTo(1)
 			.jsonPath("$.data.posts.nodes[0].tags[0].name").isEqualTo("java")
 			.jsonPath("$.extensions.cost.maximum").isEqualTo(5000)
 			.jsonPath("$.extensions.cost.requested").value((Integer cost) -> assertThat(cost).isBetween(2500, 4999));
