@@ -67,10 +67,7 @@ class CommentController {
 
 	@BatchMapping(typeName = "Comment")
 	Mono<Map<Comment, User>> author(List<Comment> comments) {
-		return this.users.find(comments.stream().map(Comment::authorId).toList())
-			.map((byId) -> comments.stream()
-				.distinct()
-				.collect(Collectors.toMap(Function.identity(), (comment) -> byId.get(comment.authorId()))));
+		return this.users.authorsOf(comments, Comment::authorId);
 	}
 
 	/** A comment is only ever reached through a visible post, but the post is checked again all the same. */

@@ -3,8 +3,6 @@ package dev.inkwell.post;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.BatchLoading;
@@ -73,10 +71,7 @@ class PostController {
 
 	@BatchMapping(typeName = "Post")
 	Mono<Map<Post, User>> author(List<Post> posts) {
-		return this.users.find(posts.stream().map(Post::authorId).toList())
-			.map((byId) -> posts.stream()
-				.distinct()
-				.collect(Collectors.toMap(Function.identity(), (post) -> byId.get(post.authorId()))));
+		return this.users.authorsOf(posts, Post::authorId);
 	}
 
 	@SchemaMapping(typeName = "User")

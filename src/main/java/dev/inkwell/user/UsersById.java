@@ -1,8 +1,10 @@
 package dev.inkwell.user;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -17,6 +19,13 @@ public class UsersById {
 
 	UsersById(DatabaseClient db) {
 		this.db = db;
+	}
+
+	/** The author of each of {@code sources} (posts, comments), for an author batch mapping. */
+	public <T> Mono<Map<T, User>> authorsOf(List<T> sources, Function<T, Long> authorId) {
+		return find(sources.stream().map(authorId).toList()).map((byId) -> sources.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(), (source) -> byId.get(authorId.apply(source)))));
 	}
 
 	public Mono<Map<Long, User>> find(Collection<Long> ids) {
