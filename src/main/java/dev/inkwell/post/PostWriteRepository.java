@@ -9,7 +9,7 @@ import org.springframework.data.repository.Repository;
 /** The statements the post mutations run. Versions and updated_at are left to the table's trigger. */
 interface PostWriteRepository extends Repository<Post, Long> {
 
-	@Query("SELECT * FROM posts WHERE id = :id")
+	@Query("SELECT " + Post.COLUMNS + " FROM posts p WHERE p.id = :id")
 	Mono<Post> findById(long id);
 
 	/**

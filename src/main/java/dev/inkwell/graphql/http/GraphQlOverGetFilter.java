@@ -53,8 +53,7 @@ class GraphQlOverGetFilter implements WebFilter {
 
 	GraphQlOverGetFilter(@Value("${spring.graphql.http.path:/graphql}") String path, OperationLimits limits) {
 		this.path = path;
-		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
-			.transform((options) -> options.maxTokens(limits.maxTokens()).maxCharacters(limits.maxDocumentLength() + 1));
+		this.parserOptions = limits.parserOptions();
 	}
 
 	@Override

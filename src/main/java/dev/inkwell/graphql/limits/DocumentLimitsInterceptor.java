@@ -29,9 +29,7 @@ class DocumentLimitsInterceptor implements WebGraphQlInterceptor {
 
 	DocumentLimitsInterceptor(OperationLimits limits) {
 		this.limits = limits;
-		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
-			.transform((options) -> options.maxTokens(limits.maxTokens())
-				.maxCharacters(limits.maxDocumentLength() + 1));
+		this.parserOptions = limits.parserOptions();
 	}
 
 	@Override

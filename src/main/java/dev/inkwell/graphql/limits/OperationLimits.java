@@ -1,5 +1,7 @@
 package dev.inkwell.graphql.limits;
 
+import graphql.parser.ParserOptions;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -34,6 +36,15 @@ public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth
 		defaultPageSize = positive(defaultPageSize, 20);
 		listCost = positive(listCost, 10);
 		maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofMegabytes(1);
+	}
+
+	/**
+	 * Parser options that stop parsing at the token limit (and just past the length limit, which
+	 * is checked with its exact value before parsing).
+	 */
+	public ParserOptions parserOptions() {
+		return ParserOptions.getDefaultOperationParserOptions()
+			.transform((options) -> options.maxTokens(this.maxTokens).maxCharacters(this.maxDocumentLength + 1));
 	}
 
 	private static int positive(int value, int fallback) {
