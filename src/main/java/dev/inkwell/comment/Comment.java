@@ -1,6 +1,7 @@
 package dev.inkwell.comment;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 
 import dev.inkwell.graphql.NodeRow;
 import io.r2dbc.spi.Readable;
@@ -21,6 +22,15 @@ public record Comment(@Id Long id, String content, Long postId, Long authorId, i
 		return new Comment(row.get("id", Long.class), row.get("content", String.class), row.get("post_id", Long.class),
 				row.get("author_id", Long.class), row.get("version", Integer.class),
 				row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
+	}
+
+	/**
+	 * The id alone: rows are keys of batch loads, and the default would hash all their text
+	 * (its content) for every lookup. Equal rows still have equal hashes.
+	 */
+	@Override
+	public int hashCode() {
+		return Objects.hashCode(this.id);
 	}
 
 }

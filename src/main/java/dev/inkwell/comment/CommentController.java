@@ -84,11 +84,15 @@ class CommentController {
 				.collect(Collectors.toMap(Function.identity(), (comment) -> byId.get(comment.postId()))));
 	}
 
+	/**
+	 * Runs once per post of a list, so its arguments are read as they come: Spring's binding of
+	 * the {@link CommentOrder} record (reflection on every call) was 5% of the feed's CPU.
+	 */
 	@SchemaMapping(typeName = "Post")
-	CompletableFuture<Connection<Comment>> comments(Post post, @Argument Integer first, @Argument String after,
-			@Argument CommentOrder orderBy, DataFetchingEnvironment environment) {
+	CompletableFuture<Connection<Comment>> comments(Post post, DataFetchingEnvironment environment) {
 		return environment.<ParentKey<CommentPage>, Connection<Comment>>getDataLoader(CommentReader.POST_COMMENTS)
-			.load(CommentReader.postCommentsKey(post.id(), first, after, orderBy));
+			.load(CommentReader.postCommentsKey(post.id(), environment.getArgument("first"),
+					environment.getArgument("after"), CommentOrder.from(environment.getArgument("orderBy"))));
 	}
 
 	@SchemaMapping(typeName = "Post")
