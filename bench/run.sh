@@ -5,7 +5,7 @@
 #
 #   bench/run.sh                      # standard size: 2,000 users, 20,000 posts, 100,000 comments
 #   SCALE=10 bench/run.sh             # ten times the data
-#   SECONDS_=20 CONNECTIONS=16 WARMUP=10 REPEAT=1 OPS="posts-nested search" bench/run.sh
+#   SECONDS_=20 CONNECTIONS=16 PREWARM=15 WARMUP=10 REPEAT=1 OPS="posts-nested search" bench/run.sh
 #
 # Needs: JDK 17+, PostgreSQL reachable as for the tests (127.0.0.1:5432, postgres/postgres, or
 # PGHOST/PGPORT/PGUSER/PGPASSWORD), and `apt-get install -y wrk jq` (psql comes with PostgreSQL).
@@ -23,6 +23,8 @@ PORT="${PORT:-8180}"
 SECS="${SECONDS_:-20}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-30}"
+PREWARM="${PREWARM:-15}"
+THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))  # wrk needs a connection per thread
 REPEAT="${REPEAT:-1}"
 OPS="${OPS:-posts-nested post-by-slug search tag-page nodes}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:NewRatio=1 -Dio.netty.leakDetection.level=disabled}"
@@ -89,7 +91,16 @@ body search Search '{"q":"serendipity"}'
 body tag-page TagPage '{"tag":"postgresql"}'
 body nodes Nodes "{\"ids\":$ids}"
 
-# 3. Each operation: one checked answer, its SQL statement count, then load.
+# 3. One unrecorded pass over every operation first: on two cores the JIT compiler is busy for
+#    minutes after start, and the first operation measured would otherwise pay for all of it.
+if [ "$PREWARM" -gt 0 ]; then
+  echo "bench: pre-warming, ${PREWARM} s per operation"
+  for op in $OPS; do
+    BODY_FILE="$OUT/raw/$op.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${PREWARM}s" -s post.lua "$URL" > /dev/null
+  done
+fi
+
+# 4. Each operation: one checked answer, its SQL statement count, then load.
 xacts() { "${PSQL[@]}" -At -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 : > "$OUT/results.jsonl"
 for op in $OPS; do
@@ -105,8 +116,8 @@ for op in $OPS; do
   statements="$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.1f", (a - b) / 20 }')"
   for run in $(seq 1 "$REPEAT"); do
     export BODY_FILE="$OUT/raw/$op.json"
-    [ "$WARMUP" -gt 0 ] && wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s post.lua "$URL" > /dev/null
-    wrk -t2 -c"$CONNECTIONS" -d"${SECS}s" --latency -s post.lua "$URL" > "$OUT/raw/$op.wrk.$run.txt"
+    [ "$WARMUP" -gt 0 ] && wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s post.lua "$URL" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECS}s" --latency -s post.lua "$URL" > "$OUT/raw/$op.wrk.$run.txt"
     rss_kb="$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')"
     line="$(grep '^WRKJSON ' "$OUT/raw/$op.wrk.$run.txt" | sed 's/^WRKJSON //')"
     echo "$line" | jq -c --arg op "$op" --argjson run "$run" --argjson statements "$statements" \
@@ -116,14 +127,14 @@ for op in $OPS; do
   done
 done
 
-# 4. Report.
+# 5. Report.
 {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "postgresql: $("${PSQL[@]}" -At -d postgres -c 'SHOW server_version')"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "JAVA_OPTS: $JAVA_OPTS"
-  echo "load: $CONNECTIONS connections, ${WARMUP} s warm-up, ${SECS} s measured, $REPEAT run(s) per operation"
+  echo "load: $CONNECTIONS connections, ${PREWARM} s pre-warm per operation, then per operation ${WARMUP} s warm-up and ${SECS} s measured, $REPEAT run(s)"
 } > "$OUT/environment.txt"
 "$HERE/report.sh" "$OUT"
 echo "bench: report in $OUT/report.md"
