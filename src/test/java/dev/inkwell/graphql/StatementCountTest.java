@@ -123,6 +123,20 @@ class StatementCountTest extends IntegrationTest {
 	}
 
 	@Test
+	void postsFilteredByTagCostTheSameStatementsForAnyPageSize() {
+		String query = """
+				query tagged($first: Int) {
+				  posts(first: $first, filter: { tags: ["tag0", "TAG1"] }) { nodes { title author { username } tags { name } } }
+				}""";
+		List<String> small = statementsOf(this.graphQl.document(query).variable("first", 2));
+		List<String> large = statementsOf(this.graphQl.document(query).variable("first", 30));
+		assertThat(large).hasSize(small.size());
+		// the tags' ids (so that the posts statement is planned with them), posts, authors, tags
+		assertThat(large).hasSize(4);
+		assertThat(large).filteredOn((sql) -> sql.contains("tp.tag_id = ANY")).hasSize(1);
+	}
+
+	@Test
 	void nodesCostOneStatementPerTypeWhateverTheNumberOfIds() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
