@@ -1,8 +1,7 @@
 package dev.inkwell.post;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,34 +55,48 @@ class PostQueries {
 		};
 	}
 
-	/** One page of posts, or for per-parent scopes one page per parent, in one statement; limit + 1 rows each. */
-	Flux<Keyed<Post>> page(PostScope scope, Long[] parentIds, PostFilter filter, Keyset keyset, PageRequest page,
-			Viewer viewer) {
-		return tagIds(filter).flatMapMany((tagIds) -> {
-			Map<String, Object> parameters = new LinkedHashMap<>();
-			String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, viewer, parameters);
-			return BatchLoading.bind(this.db.sql(sql), parameters)
-				.map((row) -> new Keyed<>(Post.from(row), row.get("sort_key", String.class),
-						row.get("parent_id", Long.class)))
-				.all();
-		});
+	/**
+	 * One page of posts, or for per-parent scopes one page per parent, in one statement; limit + 1
+	 * rows each. {@code tagIds} are the filter's tags, resolved by {@link #tagIds}.
+	 */
+	Flux<Keyed<Post>> page(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
+			PageRequest page, Viewer viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, viewer, parameters);
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row) -> new Keyed<>(Post.from(row), row.get("sort_key", String.class),
+					row.get("parent_id", Long.class)))
+			.all();
 	}
 
 	/**
 	 * Visible posts matching the filter, counted per parent in one GROUP BY statement; parents
 	 * without any are left out.
 	 */
-	Mono<Map<Long, Long>> count(PostScope scope, Long[] parentIds, PostFilter filter, Viewer viewer) {
-		return tagIds(filter).flatMap((tagIds) -> {
-			Map<String, Object> parameters = new LinkedHashMap<>();
-			String sql = "SELECT " + scope.parentExpression + " AS parent_id, count(*) AS total FROM posts p"
-					+ scope.join + " WHERE " + conditions(scope, parentIds, filter, tagIds, viewer, parameters)
-					+ " GROUP BY 1";
-			return BatchLoading.bind(this.db.sql(sql), parameters)
-				.map((row) -> Map.entry(row.get("parent_id", Long.class), row.get("total", Long.class)))
-				.all()
-				.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		});
+	Mono<Map<Long, Long>> count(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds,
+			Viewer viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = "SELECT " + scope.parentExpression + " AS parent_id, count(*) AS total FROM posts p" + scope.join
+				+ " WHERE " + conditions(scope, parentIds, filter, tagIds, viewer, parameters) + " GROUP BY 1";
+		return BatchLoading.bind(this.db.sql(sql), parameters)
+			.map((row) -> Map.entry(row.get("parent_id", Long.class), row.get("total", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** The ids of the tags each word of a tag filter names; none without a tag filter. */
+	record TagIds(Map<String, Collection<Long>> byWord) {
+
+		static final TagIds NONE = new TagIds(Map.of());
+
+		Long[] of(String word) {
+			return this.byWord.getOrDefault(word, List.of()).toArray(Long[]::new);
+		}
+
+		Long[] all() {
+			return this.byWord.values().stream().flatMap(Collection::stream).distinct().toArray(Long[]::new);
+		}
+
 	}
 
 	/**
@@ -92,9 +105,9 @@ class PostQueries {
 	 * real ids: its statistics know how many posts a popular tag has, not which tag a name
 	 * matches. The tag page of the most used tag went from 8 ms to under 2 ms in PostgreSQL.
 	 */
-	Mono<Map<String, Long[]>> tagIds(PostFilter filter) {
+	Mono<TagIds> tagIds(PostFilter filter) {
 		if (filter.tags() == null) {
-			return Mono.just(Map.of());
+			return Mono.just(TagIds.NONE);
 		}
 		return this.db
 			.sql("SELECT w.word, t.id FROM unnest(CAST(:tags AS text[])) AS w(word) "
@@ -103,14 +116,10 @@ class PostQueries {
 			.map((row) -> Map.entry(row.get("word", String.class), row.get("id", Long.class)))
 			.all()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.map((byWord) -> {
-				Map<String, Long[]> ids = new HashMap<>();
-				byWord.forEach((word, found) -> ids.put(word, found.toArray(Long[]::new)));
-				return ids;
-			});
+			.map(TagIds::new);
 	}
 
-	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, Map<String, Long[]> tagIds, Keyset keyset,
+	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
 			PageRequest page, Viewer viewer, Map<String, Object> parameters) {
 		String where = conditions(scope, parentIds, filter, tagIds, viewer, parameters) + " AND "
 				+ keyset.after(page, parameters);
@@ -126,7 +135,7 @@ class PostQueries {
 				+ ") paged WHERE rn > :offset AND rn <= :offset + :limit ORDER BY parent_id, rn";
 	}
 
-	private static String conditions(PostScope scope, Long[] parentIds, PostFilter filter, Map<String, Long[]> tagIds,
+	private static String conditions(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds,
 			Viewer viewer, Map<String, Object> parameters) {
 		List<String> conditions = new ArrayList<>(List.of("true"));
 		// Post.VISIBLE_TO_VIEWER, written per kind of viewer so that the anonymous feed is a plain
@@ -165,13 +174,12 @@ class PostQueries {
 				// One of the tags each word names; a word that names no tag matches no post.
 				for (int i = 0; i < filter.tags().size(); i++) {
 					conditions.add(tagged + "tagIds" + i + "))");
-					parameters.put("tagIds" + i, tagIds.getOrDefault(filter.tags().get(i), new Long[0]));
+					parameters.put("tagIds" + i, tagIds.of(filter.tags().get(i)));
 				}
 			}
 			else {
 				conditions.add(tagged + "tagIds))");
-				parameters.put("tagIds",
-						tagIds.values().stream().flatMap(Arrays::stream).distinct().toArray(Long[]::new));
+				parameters.put("tagIds", tagIds.all());
 			}
 		}
 		if (filter.createdAfter() != null) {

@@ -52,10 +52,13 @@ class PostReader {
 		PostFilter checked = PostFilter.orNone(filter).checked();
 		Keyset keyset = PostQueries.keyset((orderBy != null) ? orderBy : PostOrder.DEFAULT, checked);
 		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset);
-		TotalCount counter = (environment) -> this.queries.count(PostScope.ALL, null, checked, viewer)
+		// Resolved once for the page and, when selected, the count.
+		Mono<PostQueries.TagIds> tagIds = this.queries.tagIds(checked).cache();
+		TotalCount counter = (environment) -> tagIds
+			.flatMap((ids) -> this.queries.count(PostScope.ALL, null, checked, ids, viewer))
 			.map((counts) -> counts.getOrDefault(0L, 0L))
 			.toFuture();
-		return this.queries.page(PostScope.ALL, null, checked, keyset, page, viewer)
+		return tagIds.flatMapMany((ids) -> this.queries.page(PostScope.ALL, null, checked, ids, keyset, page, viewer))
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, keyset, counter));
 	}
@@ -68,7 +71,9 @@ class PostReader {
 
 	Mono<Map<Long, Connection<Post>>> authorPosts(PostPage arguments, Long[] authorIds, Viewer viewer) {
 		Keyset keyset = authorKeyset();
-		return this.queries.page(PostScope.AUTHOR, authorIds, arguments.filter(), keyset, arguments.page(), viewer)
+		return this.queries.tagIds(arguments.filter())
+			.flatMapMany((tagIds) -> this.queries.page(PostScope.AUTHOR, authorIds, arguments.filter(), tagIds, keyset,
+					arguments.page(), viewer))
 			.collectList()
 			.map((rows) -> BatchLoading.connections(rows, arguments.page(), keyset,
 					(authorId) -> authorPostsCounter(authorId, arguments.filter())));
@@ -85,7 +90,8 @@ class PostReader {
 	}
 
 	Mono<Map<Long, Long>> authorPostCounts(PostFilter filter, Long[] authorIds, Viewer viewer) {
-		return this.queries.count(PostScope.AUTHOR, authorIds, filter, viewer);
+		return this.queries.tagIds(filter)
+			.flatMap((tagIds) -> this.queries.count(PostScope.AUTHOR, authorIds, filter, tagIds, viewer));
 	}
 
 	static PageRequest tagPostsPage(Integer first, String after) {
@@ -94,7 +100,7 @@ class PostReader {
 
 	Mono<Map<Long, Connection<Post>>> tagPosts(PageRequest page, Long[] tagIds, Viewer viewer) {
 		Keyset keyset = tagKeyset();
-		return this.queries.page(PostScope.TAG, tagIds, PostFilter.NONE, keyset, page, viewer)
+		return this.queries.page(PostScope.TAG, tagIds, PostFilter.NONE, PostQueries.TagIds.NONE, keyset, page, viewer)
 			.collectList()
 			.map((rows) -> BatchLoading.connections(rows, page, keyset, PostReader::tagPostsCounter));
 	}
@@ -108,7 +114,7 @@ class PostReader {
 	}
 
 	Mono<Map<Long, Long>> tagPostCounts(Long[] tagIds, Viewer viewer) {
-		return this.queries.count(PostScope.TAG, tagIds, PostFilter.NONE, viewer);
+		return this.queries.count(PostScope.TAG, tagIds, PostFilter.NONE, PostQueries.TagIds.NONE, viewer);
 	}
 
 	/** An author's and a tag's posts: newest first. */

@@ -62,7 +62,7 @@ class PostSearchIndexTest extends IntegrationTest {
 	private String explain(PostFilter filter, PostOrder order, Viewer viewer) {
 		Keyset keyset = PostQueries.keyset(order, filter);
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = this.queries.pageSql(PostScope.ALL, null, filter, Map.of(), keyset,
+		String sql = this.queries.pageSql(PostScope.ALL, null, filter, PostQueries.TagIds.NONE, keyset,
 				PageRequest.of(20, null, null, null, null, keyset), viewer, parameters);
 		return String.join("\n", BatchLoading.bind(this.db.sql("EXPLAIN " + sql), parameters)
 			.map((row) -> row.get(0, String.class))
