@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.inkwell.IntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.inkwell.edge.EdgeTesting.patient;
+
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,12 +40,12 @@ abstract class PersistedQueryProtocolSupport extends IntegrationTest {
 	}
 
 	WebTestClient.ResponseSpec post(Map<String, Object> body) {
-		return this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+		return patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
 			.bodyValue(json.writeValueAsString(body)).exchange();
 	}
 
 	WebTestClient.ResponseSpec get(String hash, String query) {
-		return this.http.get().uri((uri) -> {
+		return patient(this.http).get().uri((uri) -> {
 			uri.path("/graphql").queryParam("variables", "{variables}").queryParam("extensions", "{extensions}");
 			if (query != null) {
 				uri.queryParam("query", "{query}");

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run's own), and that store's bounds.
  */
 @TestPropertySource(properties = { "inkwell.redis.url=redis://127.0.0.1:6379", "spring.data.redis.url=redis://127.0.0.1:6379",
-		"inkwell.redis.key-prefix=inkwell-test-${random.uuid}:" })
+		"inkwell.redis.key-prefix=inkwell-test-${random.uuid}:", "spring.r2dbc.pool.max-acquire-time=20s" })
 class RedisPersistedQueriesTest extends PersistedQueryProtocol {
 
 	@Autowired

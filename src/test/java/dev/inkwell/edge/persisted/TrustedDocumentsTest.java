@@ -9,7 +9,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A manifest of trusted documents with ONLY_PERSISTED_OPERATIONS=true. */
 @TestPropertySource(properties = { "inkwell.persisted-operations.manifest=classpath:edge/trusted-manifest.json",
-		"inkwell.persisted-operations.only-persisted=true" })
+		"inkwell.persisted-operations.only-persisted=true", "spring.r2dbc.pool.max-acquire-time=20s" })
 class TrustedDocumentsTest extends PersistedQueryProtocolSupport {
 
 	static final String TRUSTED = "query TrustedUser($name: String) { user(username: $name) { username } }";
