@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * trust authentication, and deleted on {@link #close()}. PostgreSQL refuses to run as root, so as
  * root the binaries run as the {@code postgres} user (which owns the directory).
  */
-final class ThrowawayPostgres implements AutoCloseable {
+public final class ThrowawayPostgres implements AutoCloseable {
 
 	private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
 
@@ -42,7 +42,7 @@ final class ThrowawayPostgres implements AutoCloseable {
 	}
 
 	/** Creates the cluster (not started). */
-	static ThrowawayPostgres create() {
+	public static ThrowawayPostgres create() {
 		Path bin = newestBin();
 		try {
 			Path directory = Files.createTempDirectory("inkwell-pg-");
@@ -59,30 +59,30 @@ final class ThrowawayPostgres implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	void start() {
+	public void start() {
 		run(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-l", this.directory.resolve("log").toString(),
 				"-w", "-t", "30", "-o", "-p " + this.port + " -k " + this.directory + " -c listen_addresses=127.0.0.1"
-						+ " -c fsync=off",
+						+ " -c fsync=off -c max_prepared_transactions=2",
 				"start"), true);
 		this.running = true;
 	}
 
 	/** Fast shutdown: PostgreSQL terminates every session, as on a real restart. */
-	void stop() {
+	public void stop() {
 		run(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "fast", "-w", "-t", "30", "stop"), true);
 		this.running = false;
 	}
 
-	boolean isRunning() {
+	public boolean isRunning() {
 		return this.running;
 	}
 
 	/** A JDBC connection to a database of this cluster, as the superuser. */
-	Connection connect(String database) throws SQLException {
+	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database, "postgres", "");
 	}
 
