@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}",
-				// A busy machine (two cores, several builds) can take longer than the 2 s default
-				// to open a connection; no test here is about a full pool (DatabaseFaultsTest is).
-				"spring.r2dbc.pool.max-acquire-time=10s" })
+				// A busy machine (two cores, several builds) can take longer than the defaults to open
+				// a connection (2 s) or to write test data in bulk (5 s); no test here is about a full
+				// pool or a slow statement (DatabaseFaultsTest is).
+				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s" })
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
 @Import(StatementCounter.Configuration.class)
