@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.inkwell.InkwellApplication;
 import dev.inkwell.auth.AccessTokens;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,10 +204,17 @@ class DatabaseFaultsTest {
 		await(QUICK, () -> poolMetrics().acquiredSize() == 0);
 	}
 
+	/** The pool's own counts, found under the wrappers around it (dead-connection skipping, timing, …). */
 	private static PoolMetrics poolMetrics() {
-		DeadConnectionSkippingConnectionFactory connections = inkwell
-			.getBean(DeadConnectionSkippingConnectionFactory.class);
-		return connections.unwrap().getMetrics().orElseThrow();
+		for (Object factory : inkwell.getBeansOfType(ConnectionFactory.class).values()) {
+			while (!(factory instanceof ConnectionPool) && factory instanceof Wrapped<?> wrapped) {
+				factory = wrapped.unwrap();
+			}
+			if (factory instanceof ConnectionPool pool) {
+				return pool.getMetrics().orElseThrow();
+			}
+		}
+		throw new AssertionError("no connection pool among the connection factories");
 	}
 
 	private static void ensureServing() throws Exception {
