@@ -1,5 +1,6 @@
 package dev.inkwell.graphql;
 
+import dev.inkwell.database.ReadRoute;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
@@ -16,14 +17,17 @@ import org.springframework.stereotype.Component;
  * hundreds of data fetcher calls of a list response, captures it and sets and restores every
  * registered ThreadLocal (Micrometer's current observation among them): 15% of the CPU of the
  * benchmark's feed. Nothing in Inkwell reads a ThreadLocal; the viewer travels in the
- * GraphQLContext. Whoever adds tracing spans inside data fetchers removes this interceptor.
+ * GraphQLContext (the read route too, and it alone is copied into the Reactor context of data
+ * fetchers and batch loaders). Whoever adds tracing spans inside data fetchers removes this interceptor.
  */
 @Component
 class NoThreadLocalPropagationInterceptor implements WebGraphQlInterceptor {
 
 	private static final ContextSnapshotFactory NOTHING_TO_PROPAGATE = ContextSnapshotFactory.builder()
 		.contextRegistry(new ContextRegistry().loadContextAccessors())
-		.captureKeyPredicate((key) -> false)
+		// Only the read route travels (in the Reactor context of data fetchers and batch loaders), so
+		// that their statements go to the request's replica; see ReadRoutingConnectionFactory.
+		.captureKeyPredicate(ReadRoute.CONTEXT_KEY::equals)
 		.build();
 
 	@Override
