@@ -1,0 +1,90 @@
+package dev.inkwell.database;
+
+import java.util.Map;
+
+import dev.inkwell.RunningInkwell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Inkwell instances (two whole servers, as behind a load balancer) on one database: whatever one
+ * answers, the other knows. Nothing that must be shared lives in an instance: a write answered by
+ * one is read back by the next request on the other, a token one issued is honoured by the other, and
+ * the login rate limit counts attempts made on either.
+ */
+class MultiInstanceTest {
+
+	private static final String DATABASE = System.getenv().getOrDefault("INKWELL_TEST_DB", "inkwell_test") + "_multi";
+
+	private static RunningInkwell first;
+
+	private static RunningInkwell second;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		String url = "postgresql://postgres:postgres@127.0.0.1:5432/" + DATABASE;
+		first = RunningInkwell.start(url, "--inkwell.auth.login-attempts-per-window=3");
+		second = RunningInkwell.start(url, "--inkwell.auth.login-attempts-per-window=3");
+		first.context()
+			.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
+			.sql("TRUNCATE users, posts, comments, tags, post_tags, login_attempts RESTART IDENTITY CASCADE")
+			.then()
+			.block();
+	}
+
+	@AfterAll
+	static void stopBoth() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void aWriteAnsweredByOneInstanceIsSeenByTheNextReadOnTheOther() throws Exception {
+		String token = first.register("ada");
+		String id = first.data("mutation { createPost(input: {title: \"On the first\", content: \"Body\", "
+				+ "tags: [\"Shared\"], published: true}) { id } }", Map.of(), token)
+			.at("/createPost/id")
+			.asString();
+		// The token the first instance issued is honoured by the second.
+		assertThat(second.data("{ me { username } }", Map.of(), token).at("/me/username").asString()).isEqualTo("ada");
+		assertThat(second.data("query($id: ID!) { post(id: $id) { title tags { name } } }", Map.of("id", id), null)
+			.at("/post/title")
+			.asString()).isEqualTo("On the first");
+
+		second.data("mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, title: \"Edited on the second\"}) "
+				+ "{ version } }", Map.of("id", id), token);
+		assertThat(first.data("{ posts(first: 1) { nodes { title version } } }", Map.of(), null)
+			.at("/posts/nodes/0/title")
+			.asString()).isEqualTo("Edited on the second");
+		// An edit on one and a stale edit on the other: the version check holds across instances.
+		JsonNode stale = first.graphQl("mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, "
+				+ "title: \"Lost update\"}) { version } }", Map.of("id", id), token);
+		assertThat(stale.at("/errors/0/extensions/classification").asString()).isEqualTo("CONFLICT");
+	}
+
+	@Test
+	void theLoginRateLimitCountsAttemptsOnEveryInstance() throws Exception {
+		first.register("grace");
+		String wrong = "mutation { login(input: {login: \"grace\", password: \"wrong-password\"}) { token } }";
+		assertThat(first.graphQl(wrong, Map.of(), null).at("/errors/0/extensions/classification").asString())
+			.isEqualTo("UNAUTHORIZED");
+		assertThat(second.graphQl(wrong, Map.of(), null).at("/errors/0/extensions/classification").asString())
+			.isEqualTo("UNAUTHORIZED");
+		assertThat(first.graphQl(wrong, Map.of(), null).at("/errors/0/extensions/classification").asString())
+			.isEqualTo("UNAUTHORIZED");
+		// The fourth attempt within the minute, on the other instance: refused, even with the right password.
+		JsonNode limited = second.graphQl(
+				"mutation { login(input: {login: \"grace\", password: \"correct-horse-battery\"}) { token } }", Map.of(),
+				null);
+		assertThat(limited.at("/errors/0/extensions/code").asString()).as(limited.toString()).isEqualTo("RATE_LIMITED");
+	}
+
+}
