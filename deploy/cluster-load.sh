@@ -58,7 +58,7 @@ trap 'touch "$DIR/writer.stop"; kill $WRITER 2>/dev/null || true' EXIT
 sleep 2
 
 run_wrk() { # phase seconds
-  BODY_FILE="$OUT/raw/feed.json" wrk -t2 -c"$CONNECTIONS" -d"$2s" --timeout 10s -s "$ROOT/bench/post.lua" "$URL" \
+  BODY_FILE="$OUT/raw/feed.json" wrk -t2 -c"$CONNECTIONS" -d"$2s" --timeout 30s -s "$ROOT/bench/post.lua" "$URL" \
     > "$OUT/raw/wrk-$1.txt" 2>&1
 }
 
@@ -82,6 +82,9 @@ for p in "${PHASES[@]}"; do
     replay-paused)
       sleep 1
       as_pg "$PGBIN/psql" -X -q -h 127.0.0.1 -p "$STANDBY_PORT" -U postgres -d postgres -c "SELECT pg_wal_replay_pause()"
+      # A write on the primary after the pause, so the standby is behind even if the writer stalls.
+      as_pg "$PGBIN/psql" -X -q -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres \
+        -c "CREATE TABLE IF NOT EXISTS load_marks (at timestamptz); INSERT INTO load_marks VALUES (now())"
       log "replay paused; waiting past the lag limit (${MAX_LAG_S}s)"
       sleep $(( MAX_LAG_S + 3 ))
       frozen_from=$(replica_reads)

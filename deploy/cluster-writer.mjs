@@ -14,7 +14,7 @@ async function call(query, variables, token) {
   const started = Date.now();
   try {
     const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(10000) });
+      signal: AbortSignal.timeout(30000) });
     const text = await response.text();
     let body;
     try { body = JSON.parse(text); } catch { return { kind: `http ${response.status}`, ms: Date.now() - started }; }

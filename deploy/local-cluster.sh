@@ -57,7 +57,7 @@ start_inkwell() { # name port
     DATABASE_URL="postgresql://postgres:cluster@127.0.0.1:$PGBOUNCER_PORT/inkwell" DB_POOLER=pgbouncer \
     DATABASE_REPLICA_URLS="postgresql://127.0.0.1:$STANDBY_PORT/inkwell" REPLICA_MAX_LAG="${REPLICA_MAX_LAG:-3s}" \
     REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SHUTDOWN_DRAIN_DELAY=2s FORWARD_HEADERS_STRATEGY=native \
-    DB_POOL_MAX_SIZE=8 LOGIN_ATTEMPTS_PER_MINUTE=1000 \
+    DB_POOL_MAX_SIZE=8 DB_POOL_ACQUIRE_TIMEOUT=10s LOGIN_ATTEMPTS_PER_MINUTE=1000 \
     setsid java $JAVA_OPTS -jar "$JAR" > "$DIR/$name.log" 2>&1 < /dev/null &
   echo $!
 }

@@ -3,6 +3,7 @@ package dev.inkwell.database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -44,17 +45,26 @@ public class ReadRouter {
 		}
 		return route.replica(() -> decide(route))
 			.flatMap((replica) -> replica.create().onErrorResume((ex) -> {
-				replica.markDown(ex);
+				// A full replica pool is busy, not down: only this request moves to the primary.
+				if (!(ex instanceof R2dbcTimeoutException)) {
+					replica.markDown(ex);
+				}
 				route.usePrimary();
 				return primary;
 			}))
 			.switchIfEmpty(primary);
 	}
 
-	/** After a read on a replica failed: whether that replica still answers (if not, it is skipped from now on). */
-	public Mono<Boolean> replicaStillAnswers(ReadRoute route) {
+	/**
+	 * A read on the route's replica lost its connection (the replica stopped under it): the replica is
+	 * skipped until its next check finds it answering, and the route reads from the primary.
+	 */
+	public void replicaFailed(ReadRoute route, String problem) {
 		ReadReplica replica = route.replica();
-		return (replica != null) ? this.monitor.recheck(replica) : Mono.just(true);
+		if (replica != null) {
+			replica.markDown(new IllegalStateException(problem));
+		}
+		route.usePrimary();
 	}
 
 	private Mono<ReadReplica> decide(ReadRoute route) {

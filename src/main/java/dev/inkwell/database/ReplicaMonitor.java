@@ -110,11 +110,6 @@ public class ReplicaMonitor implements SmartLifecycle, DisposableBean {
 		return null;
 	}
 
-	/** Checks one replica now (after a request on it failed), so a dead one is skipped at once. */
-	Mono<Boolean> recheck(ReadReplica replica) {
-		return checkReplica(replica).map(ReadReplica.State::up);
-	}
-
 	/** One round: the primary's position first, then every replica's, so each replay is compared with earlier samples. */
 	Mono<Void> check() {
 		Instant sampledAt = Instant.now();

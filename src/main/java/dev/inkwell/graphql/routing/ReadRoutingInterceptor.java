@@ -6,6 +6,7 @@ import dev.inkwell.database.ReadRoute;
 import dev.inkwell.database.ReadRouter;
 import dev.inkwell.database.ReplicaMonitor;
 import dev.inkwell.database.ViewerWritePositions;
+import dev.inkwell.graphql.DatabaseErrors;
 import graphql.GraphQLError;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,14 +67,9 @@ class ReadRoutingInterceptor implements WebGraphQlInterceptor {
 				return Mono.empty();
 			}).thenReturn(response);
 		}
-		if (route.readFromReplica() && hasInternalError(response)) {
-			return this.router.replicaStillAnswers(route).flatMap((answers) -> {
-				if (answers) {
-					return Mono.just(response);
-				}
-				route.usePrimary();
-				return chain.next(request);
-			});
+		if (route.readFromReplica() && lostTheDatabase(response)) {
+			this.router.replicaFailed(route, "a request on it lost its connection");
+			return chain.next(request);
 		}
 		return Mono.just(response);
 	}
@@ -83,11 +79,9 @@ class ReadRoutingInterceptor implements WebGraphQlInterceptor {
 		return (data instanceof Map<?, ?> fields) && fields.values().stream().anyMatch((value) -> value != null);
 	}
 
-	private static boolean hasInternalError(WebGraphQlResponse response) {
+	private static boolean lostTheDatabase(WebGraphQlResponse response) {
 		for (GraphQLError error : response.getExecutionResult().getErrors()) {
-			Object classification = (error.getExtensions() != null) ? error.getExtensions().get("classification")
-					: null;
-			if ("INTERNAL_ERROR".equals(String.valueOf(classification))) {
+			if (DatabaseErrors.UNAVAILABLE.equals(error.getMessage())) {
 				return true;
 			}
 		}
