@@ -172,5 +172,6 @@ FAIL=0
   echo "- Totals: $(cat "$OUT"/raw/wrk-*.txt | grep WRKJSON | sed 's/^WRKJSON //' | jq -s 'map(.requests) | add') wrk requests, $(jq -s '[.[] | select(.ok)] | length' "$W") writer operations, $(jq -s '[.[] | select(.stale == true)] | length' "$W") stale reads, $(replica_reads) reads served by the replica."
   echo
   echo "Verdict: $([ $FAIL = 0 ] && echo PASS || echo FAIL)"
-} | tee "$OUT/summary.md"
-exit $FAIL
+} > "$OUT/summary.md"
+cat "$OUT/summary.md"
+grep -q "^Verdict: PASS" "$OUT/summary.md"

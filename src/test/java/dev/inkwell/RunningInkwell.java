@@ -71,6 +71,17 @@ public final class RunningInkwell implements AutoCloseable {
 		return json.readTree(response.body());
 	}
 
+	/** Posts a request body as it is (e.g. a persisted query's hash without its document). */
+	public JsonNode post(Map<String, Object> body) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return json.readTree(response.body());
+	}
+
 	/** Like {@link #graphQl}, failing the test on any error. */
 	public JsonNode data(String query, Map<String, Object> variables, String token) throws Exception {
 		JsonNode response = graphQl(query, variables, token);

@@ -1,6 +1,10 @@
 package dev.inkwell.database;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.inkwell.RunningInkwell;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two Inkwell instances (two whole servers, as behind a load balancer) on one database: whatever one
  * answers, the other knows. Nothing that must be shared lives in an instance: a write answered by
- * one is read back by the next request on the other, a token one issued is honoured by the other, and
- * the login rate limit counts attempts made on either.
+ * one is read back by the next request on the other, a token one issued is honoured by the other, a
+ * query persisted through one (automatic persisted queries, in Redis) is known to the other, and the
+ * login rate limit counts attempts made on either.
  */
 class MultiInstanceTest {
 
@@ -27,8 +32,11 @@ class MultiInstanceTest {
 	@BeforeAll
 	static void startTwoInstances() {
 		String url = "postgresql://postgres:postgres@127.0.0.1:5432/" + DATABASE;
-		first = RunningInkwell.start(url, "--inkwell.auth.login-attempts-per-window=3");
-		second = RunningInkwell.start(url, "--inkwell.auth.login-attempts-per-window=3");
+		String[] shared = { "--inkwell.auth.login-attempts-per-window=3", "--inkwell.redis.url=redis://127.0.0.1:6379",
+				"--spring.data.redis.url=redis://127.0.0.1:6379",
+				"--inkwell.redis.key-prefix=inkwell-test-" + UUID.randomUUID() + ":" };
+		first = RunningInkwell.start(url, shared);
+		second = RunningInkwell.start(url, shared);
 		first.context()
 			.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
 			.sql("TRUNCATE users, posts, comments, tags, post_tags, login_attempts RESTART IDENTITY CASCADE")
@@ -68,6 +76,19 @@ class MultiInstanceTest {
 		JsonNode stale = first.graphQl("mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, "
 				+ "title: \"Lost update\"}) { version } }", Map.of("id", id), token);
 		assertThat(stale.at("/errors/0/extensions/classification").asString()).isEqualTo("CONFLICT");
+	}
+
+	@Test
+	void aQueryPersistedThroughOneInstanceIsKnownToTheOther() throws Exception {
+		String query = "{ tags(first: 3) { totalCount } }";
+		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
+		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		JsonNode unknown = second.post(Map.of("extensions", extensions));
+		assertThat(unknown.at("/errors/0/message").asString()).as(unknown.toString()).isEqualTo("PersistedQueryNotFound");
+		JsonNode registered = first.post(Map.of("query", query, "extensions", extensions));
+		assertThat(registered.path("errors").isMissingNode()).as(registered.toString()).isTrue();
+		JsonNode byHash = second.post(Map.of("extensions", extensions));
+		assertThat(byHash.at("/data/tags/totalCount").isInt()).as(byHash.toString()).isTrue();
 	}
 
 	@Test
