@@ -32,7 +32,8 @@ class MultiInstanceTest {
 	@BeforeAll
 	static void startTwoInstances() {
 		String url = "postgresql://postgres:postgres@127.0.0.1:5432/" + DATABASE;
-		String[] shared = { "--inkwell.auth.login-attempts-per-window=3", "--inkwell.redis.url=redis://127.0.0.1:6379",
+		String[] shared = { "--inkwell.auth.login-attempts-per-window=3", "--spring.r2dbc.pool.max-acquire-time=20s",
+				"--inkwell.redis.url=redis://127.0.0.1:6379",
 				"--spring.data.redis.url=redis://127.0.0.1:6379",
 				"--inkwell.redis.key-prefix=inkwell-test-" + UUID.randomUUID() + ":" };
 		first = RunningInkwell.start(url, shared);

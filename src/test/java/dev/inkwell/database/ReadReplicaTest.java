@@ -57,7 +57,8 @@ class ReadReplicaTest {
 		inkwell = RunningInkwell.start("postgresql://postgres:unused@127.0.0.1:" + primary.port() + "/" + DATABASE,
 				"--inkwell.database.replicas.urls=postgresql://127.0.0.1:" + standby.port(),
 				"--inkwell.database.replicas.max-lag=" + MAX_LAG.toSeconds() + "s",
-				"--inkwell.database.replicas.check-interval=200ms", "--spring.r2dbc.pool.max-size=4");
+				"--inkwell.database.replicas.check-interval=200ms", "--spring.r2dbc.pool.max-size=4",
+				"--spring.r2dbc.pool.max-acquire-time=20s");
 		// The database is created and migrated on the primary; the standby follows.
 		await(Duration.ofSeconds(30), () -> "UP".equals(replicaStatus()));
 	}
