@@ -32,7 +32,7 @@ rm -f "$OUT"/raw/*
 
 replica_reads() {
   local total=0 port value
-  for port in "$INKWELL_A_PORT" "$INKWELL_B_PORT"; do
+  for port in "$MANAGEMENT_A_PORT" "$MANAGEMENT_B_PORT"; do
     value=$(curl -fsS "http://127.0.0.1:$port/actuator/metrics/inkwell.database.reads?tag=served.by:replica" 2>/dev/null \
       | jq '.measurements[0].value // 0' 2>/dev/null || echo 0)
     total=$(jq -n "$total + ${value:-0}")

@@ -50,10 +50,10 @@ wait_http() { # url seconds
   return 1
 }
 
-start_inkwell() { # name port
-  local name=$1 port=$2
+start_inkwell() { # name port management-port
+  local name=$1 port=$2 management=$3
   # shellcheck disable=SC2086
-  env SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(cat "$DIR/jwt-secret")" PORT="$port" \
+  env SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(cat "$DIR/jwt-secret")" PORT="$port" MANAGEMENT_PORT="$management" \
     DATABASE_URL="postgresql://postgres:cluster@127.0.0.1:$PGBOUNCER_PORT/inkwell" DB_POOLER=pgbouncer \
     DATABASE_REPLICA_URLS="postgresql://127.0.0.1:$STANDBY_PORT/inkwell" REPLICA_MAX_LAG="${REPLICA_MAX_LAG:-3s}" \
     REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SHUTDOWN_DRAIN_DELAY=2s FORWARD_HEADERS_STRATEGY=native \
@@ -74,6 +74,7 @@ start() {
   head -c 48 /dev/urandom | base64 -w0 > "$DIR/jwt-secret"
   PRIMARY_PORT=$(free_port); STANDBY_PORT=$(free_port); PGBOUNCER_PORT=$(free_port); REDIS_PORT=$(free_port)
   INKWELL_A_PORT=$(free_port); INKWELL_B_PORT=$(free_port); NGINX_PORT=$(free_port)
+  MANAGEMENT_A_PORT=$(free_port); MANAGEMENT_B_PORT=$(free_port)
 
   log "PostgreSQL primary on :$PRIMARY_PORT"
   as_pg "$PGBIN/initdb" -D "$DIR/primary" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
@@ -110,8 +111,8 @@ INI
     --dir "$DIR" --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log"
 
   log "Inkwell a on :$INKWELL_A_PORT and b on :$INKWELL_B_PORT"
-  INKWELL_A_PID=$(start_inkwell inkwell-a "$INKWELL_A_PORT")
-  INKWELL_B_PID=$(start_inkwell inkwell-b "$INKWELL_B_PORT")
+  INKWELL_A_PID=$(start_inkwell inkwell-a "$INKWELL_A_PORT" "$MANAGEMENT_A_PORT")
+  INKWELL_B_PID=$(start_inkwell inkwell-b "$INKWELL_B_PORT" "$MANAGEMENT_B_PORT")
 
   log "nginx on :$NGINX_PORT"
   mkdir -p "$DIR/nginx-temp"; chmod 777 "$DIR/nginx-temp"
@@ -163,11 +164,13 @@ PGBOUNCER_PORT=$PGBOUNCER_PORT
 REDIS_PORT=$REDIS_PORT
 INKWELL_A_PORT=$INKWELL_A_PORT
 INKWELL_B_PORT=$INKWELL_B_PORT
+MANAGEMENT_A_PORT=$MANAGEMENT_A_PORT
+MANAGEMENT_B_PORT=$MANAGEMENT_B_PORT
 INKWELL_A_PID=$INKWELL_A_PID
 INKWELL_B_PID=$INKWELL_B_PID
 NGINX_PORT=$NGINX_PORT
 VARS
-  for instance in "$INKWELL_A_PORT" "$INKWELL_B_PORT"; do
+  for instance in "$MANAGEMENT_A_PORT" "$MANAGEMENT_B_PORT"; do
     wait_http "http://127.0.0.1:$instance/actuator/health/readiness" 240 \
       || { log "Inkwell on :$instance did not become ready; see $DIR/inkwell-*.log"; exit 1; }
   done
@@ -195,18 +198,19 @@ stop() {
 restart_instance() { # a|b: starts that instance again (after it was stopped) and waits until it is ready
   # shellcheck disable=SC1090
   source "$ENV_FILE"
-  local name=$1 port pid
+  local name=$1 port management pid
   port=$([ "$name" = a ] && echo "$INKWELL_A_PORT" || echo "$INKWELL_B_PORT")
-  pid=$(start_inkwell "inkwell-$name-restarted" "$port")
+  management=$([ "$name" = a ] && echo "$MANAGEMENT_A_PORT" || echo "$MANAGEMENT_B_PORT")
+  pid=$(start_inkwell "inkwell-$name-restarted" "$port" "$management")
   sed -i "s/^INKWELL_${name^^}_PID=.*/INKWELL_${name^^}_PID=$pid/" "$ENV_FILE"
-  wait_http "http://127.0.0.1:$port/actuator/health/readiness" 240 || { log "instance $name did not come back"; exit 1; }
+  wait_http "http://127.0.0.1:$management/actuator/health/readiness" 240 || { log "instance $name did not come back"; exit 1; }
   log "instance $name is back (pid $pid)"
 }
 
 status() {
   [ -f "$ENV_FILE" ] || { log "not running"; return 1; }
   cat "$ENV_FILE"
-  curl -fsS "http://127.0.0.1:$(grep NGINX_PORT "$ENV_FILE" | cut -d= -f2)/actuator/health" | jq -c '.components.readReplicas' || true
+  curl -fsS "http://127.0.0.1:$(grep MANAGEMENT_A_PORT "$ENV_FILE" | cut -d= -f2)/actuator/health" | jq -c '.components.readReplicas' || true
 }
 
 case "${1:-}" in

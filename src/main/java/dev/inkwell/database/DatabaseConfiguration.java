@@ -14,6 +14,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -31,13 +33,13 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * Wraps Boot's pool; see {@link DeadConnectionSkippingConnectionFactory}. With read replicas
-	 * configured, routes reads too; see {@link ReadRoutingConnectionFactory}.
+	 * Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}.
+	 * With read replicas configured, routes reads too; see {@link ReadRoutingConnectionFactory}.
 	 */
 	@Bean
 	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize,
 			@Value("${inkwell.database.replicas.urls:}") String replicaUrls, ObjectProvider<ReadRouter> router) {
-		return new BeanPostProcessor() {
+		return new FirstPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (!(bean instanceof ConnectionPool pool)) {
@@ -48,6 +50,16 @@ class DatabaseConfiguration {
 				return replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router);
 			}
 		};
+	}
+
+	/** Applied before every ordered or unordered post-processor, so that it sees Boot's pool itself. */
+	private interface FirstPostProcessor extends BeanPostProcessor, PriorityOrdered {
+
+		@Override
+		default int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

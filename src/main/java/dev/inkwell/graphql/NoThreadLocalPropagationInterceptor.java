@@ -1,6 +1,7 @@
 package dev.inkwell.graphql;
 
 import dev.inkwell.database.ReadRoute;
+import dev.inkwell.observability.RequestTelemetry;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
@@ -17,17 +18,18 @@ import org.springframework.stereotype.Component;
  * hundreds of data fetcher calls of a list response, captures it and sets and restores every
  * registered ThreadLocal (Micrometer's current observation among them): 15% of the CPU of the
  * benchmark's feed. Nothing in Inkwell reads a ThreadLocal; the viewer travels in the
- * GraphQLContext (the read route too, and it alone is copied into the Reactor context of data
- * fetchers and batch loaders). Whoever adds tracing spans inside data fetchers removes this interceptor.
+ * GraphQLContext. Only the request's telemetry and current observation reach data fetchers and
+ * batch loaders, in their Reactor context (so that SQL statements count against, and trace under,
+ * their operation), and the read route (so that their statements go to the request's replica);
+ * none has a ThreadLocal accessor, so no ThreadLocal is set. Whoever adds
+ * tracing spans inside data fetchers removes this interceptor.
  */
 @Component
 class NoThreadLocalPropagationInterceptor implements WebGraphQlInterceptor {
 
 	private static final ContextSnapshotFactory NOTHING_TO_PROPAGATE = ContextSnapshotFactory.builder()
 		.contextRegistry(new ContextRegistry().loadContextAccessors())
-		// Only the read route travels (in the Reactor context of data fetchers and batch loaders), so
-		// that their statements go to the request's replica; see ReadRoutingConnectionFactory.
-		.captureKeyPredicate(ReadRoute.CONTEXT_KEY::equals)
+		.captureKeyPredicate((key) -> RequestTelemetry.PROPAGATED_KEYS.contains(key) || ReadRoute.CONTEXT_KEY.equals(key))
 		.build();
 
 	@Override
