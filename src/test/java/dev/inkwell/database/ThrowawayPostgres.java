@@ -59,8 +59,39 @@ public final class ThrowawayPostgres implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A streaming standby of {@code primary} (which must be running), not started: a base backup
+	 * taken with {@code pg_basebackup -R}, so it follows the primary once started.
+	 */
+	static ThrowawayPostgres standbyOf(ThrowawayPostgres primary) {
+		try {
+			Path directory = Files.createTempDirectory("inkwell-pg-standby-");
+			ThrowawayPostgres standby = new ThrowawayPostgres(primary.bin, directory, freePort());
+			if (ROOT) {
+				standby.run(List.of("chown", "-R", "postgres:postgres", directory.toString()), false);
+			}
+			standby.run(List.of(primary.bin.resolve("pg_basebackup").toString(), "-D", standby.data(), "-h",
+					"127.0.0.1", "-p", String.valueOf(primary.port), "-U", "postgres", "-R", "-X", "stream",
+					"--no-sync"), true);
+			return standby;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public int port() {
 		return this.port;
+	}
+
+	/** Runs one statement on a database of this cluster (e.g. pg_wal_replay_pause() on a standby). */
+	void execute(String database, String sql) {
+		try (Connection connection = connect(database); java.sql.Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	public void start() {
