@@ -2,7 +2,7 @@ package dev.inkwell.auth;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserRepository;
 import reactor.core.publisher.Mono;

@@ -2,10 +2,11 @@ package dev.inkwell.auth;
 
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.DatabaseErrors;
-import dev.inkwell.graphql.GraphQlErrors;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.DatabaseErrors;
+import dev.inkwell.graphql.errors.GraphQlErrors;
 import dev.inkwell.user.UserRepository;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;

@@ -1,6 +1,8 @@
 package dev.inkwell.comment;
 
-import dev.inkwell.auth.Viewer;
+import dev.inkwell.viewer.Viewer;
+
+
 
 /** A comment row with its post's author and state: what visibility and permission checks need. */
 record CommentInContext(Long id, String content, Long postId, Long authorId, int version, Long postAuthorId,

@@ -1,7 +1,9 @@
 package dev.inkwell.comment;
 
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.PageRequest;
+
+
 
 /** The arguments of {@code Post.comments}; equal ones are loaded together. */
 record CommentPage(PageRequest page, CommentOrder order) {

@@ -3,13 +3,13 @@ package dev.inkwell.comment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Keyed;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.OrderDirection;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.paging.BatchLoading;
+import dev.inkwell.graphql.paging.Keyed;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.OrderDirection;
+import dev.inkwell.graphql.paging.PageRequest;
 import dev.inkwell.post.Post;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

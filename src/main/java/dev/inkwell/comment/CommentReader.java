@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.OrderDirection;
-import dev.inkwell.graphql.PageRequest;
-import dev.inkwell.graphql.ParentKey;
-import dev.inkwell.graphql.TotalCount;
+import dev.inkwell.graphql.paging.BatchLoading;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.OrderDirection;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.graphql.paging.ParentKey;
+import dev.inkwell.graphql.paging.TotalCount;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;

@@ -2,11 +2,11 @@ package dev.inkwell.comment;
 
 import java.util.Map;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;

@@ -3,8 +3,8 @@ package dev.inkwell.post;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.NodeRow;
+import dev.inkwell.graphql.node.NodeRow;
+import dev.inkwell.viewer.Viewer;
 import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;

@@ -4,13 +4,14 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.slug.Slugs;
 import dev.inkwell.tag.TagNames;
 import dev.inkwell.tag.TagService;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package dev.inkwell.post;
 
+import dev.inkwell.slug.Slugs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

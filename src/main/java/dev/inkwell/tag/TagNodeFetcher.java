@@ -3,9 +3,9 @@ package dev.inkwell.tag;
 import java.util.Collection;
 import java.util.Map;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.NodeFetcher;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.node.NodeFetcher;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;

@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.post.Slugs;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.slug.Slugs;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,11 +1,11 @@
 package dev.inkwell.user;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 

@@ -3,10 +3,10 @@ package dev.inkwell.user;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Keyed;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.paging.BatchLoading;
+import dev.inkwell.graphql.paging.Keyed;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

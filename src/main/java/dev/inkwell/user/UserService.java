@@ -3,10 +3,10 @@ package dev.inkwell.user;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

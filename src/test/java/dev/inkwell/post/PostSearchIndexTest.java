@@ -6,11 +6,11 @@ import java.util.Map;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.OrderDirection;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.paging.BatchLoading;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.OrderDirection;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.viewer.Viewer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.graphql.errors.ErrorKind;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

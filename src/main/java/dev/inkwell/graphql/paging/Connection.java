@@ -1,0 +1,39 @@
+package dev.inkwell.graphql.paging;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.inkwell.graphql.node.NodeRow;
+
+/**
+ * A Relay connection. {@code totalCount} is resolved by {@link ConnectionController} through
+ * {@link #counter()}, so it costs nothing unless selected.
+ */
+public record Connection<T extends NodeRow>(List<Edge<T>> edges, PageInfo pageInfo, TotalCount counter) {
+
+	public List<T> nodes() {
+		return this.edges.stream().map(Edge::node).toList();
+	}
+
+	/**
+	 * Builds a page from rows read with one more than the page size, in reading order: the
+	 * extra row only tells that there is more in that direction.
+	 */
+	public static <T extends NodeRow> Connection<T> of(List<Keyed<T>> rows, PageRequest page, Keyset keyset,
+			TotalCount counter) {
+		boolean more = rows.size() > page.limit();
+		List<Keyed<T>> visible = new ArrayList<>(more ? rows.subList(0, page.limit()) : rows);
+		if (page.backward()) {
+			Collections.reverse(visible);
+		}
+		List<Edge<T>> edges = visible.stream().map((row) -> new Edge<>(keyset.cursor(row), row.row())).toList();
+		boolean fromCursor = page.cursor() != null;
+		boolean hasNext = page.backward() ? fromCursor : more;
+		boolean hasPrevious = page.backward() ? more : (fromCursor || page.offset() > 0);
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, start, end), counter);
+	}
+
+}
