@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.user.UserCredentials;
-import dev.inkwell.user.UserRepository;
+import dev.inkwell.user.UserReadStore;
+import dev.inkwell.user.UserWriteStore;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -18,7 +19,9 @@ class AuthService {
 	/** One message for every failed login, so it does not reveal which part was wrong. */
 	static final String LOGIN_FAILED = "Wrong login or password";
 
-	private final UserRepository users;
+	private final UserWriteStore users;
+
+	private final UserReadStore reads;
 
 	private final PasswordEncoder passwords;
 
@@ -29,8 +32,10 @@ class AuthService {
 	/** Compared against when the login names nobody, so that case takes as long as a wrong password. */
 	private final String decoyHash;
 
-	AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens tokens, LoginThrottle throttle) {
+	AuthService(UserWriteStore users, UserReadStore reads, PasswordEncoder passwords, AccessTokens tokens,
+			LoginThrottle throttle) {
 		this.users = users;
+		this.reads = reads;
 		this.throttle = throttle;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -55,7 +60,7 @@ class AuthService {
 			.filter((credentials) -> this.passwords.matches(input.password(), credentials.hashedPassword())
 					&& credentials.id() != null && credentials.isActive())
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized(LOGIN_FAILED)))
-			.flatMap((credentials) -> this.users.findById(credentials.id()))
+			.flatMap((credentials) -> this.reads.byId(credentials.id()))
 			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
 	}
 

@@ -4,8 +4,10 @@ import dev.inkwell.graphql.errors.ApiException;
 import graphql.GraphQLContext;
 
 /**
- * Who is asking: set on every request by {@link AuthenticationInterceptor}, read by controllers
- * as {@code @ContextValue Viewer viewer}.
+ * Who is asking: set on every request by the authentication interceptor, read by controllers as
+ * {@code @ContextValue Viewer viewer} and by batch loaders through {@link #from(Object)}.
+ * Anonymous is its own case ({@link #ANONYMOUS}, no user id), never a made-up id that a real
+ * row could carry.
  *
  * @param userId the signed-in user's row id, or null when anonymous
  */
@@ -16,14 +18,10 @@ public record Viewer(Long userId, boolean isSuperuser) {
 	/** The GraphQL context key; controllers name their parameter after it. */
 	public static final String CONTEXT_KEY = "viewer";
 
-	public static Viewer from(GraphQLContext context) {
-		Viewer viewer = (context != null) ? context.get(CONTEXT_KEY) : null;
+	/** The viewer of a request's GraphQL context (a {@link GraphQLContext}), as batch loaders get it. */
+	public static Viewer from(Object context) {
+		Viewer viewer = (context instanceof GraphQLContext graphQlContext) ? graphQlContext.get(CONTEXT_KEY) : null;
 		return (viewer != null) ? viewer : ANONYMOUS;
-	}
-
-	/** The user's row id for SQL parameters: 0 when anonymous, which matches no row. */
-	public long idForQueries() {
-		return (this.userId != null) ? this.userId : 0L;
 	}
 
 	public boolean isAuthenticated() {

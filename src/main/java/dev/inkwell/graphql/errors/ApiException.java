@@ -37,6 +37,22 @@ public class ApiException extends RuntimeException {
 		return new ApiException(ErrorKind.NOT_FOUND, message, null, Map.of());
 	}
 
+	/**
+	 * No object of that kind ("post") and id, which is also what an object the viewer may not see (someone
+	 * else's draft) is reported as, so that its existence stays secret.
+	 */
+	public static ApiException notFound(String kind, String id) {
+		return notFound("No " + kind + " with id '" + id + "'");
+	}
+
+	/** An optimistic-lock conflict: the object is no longer at the version the client read. */
+	public static ApiException staleVersion(String kind, int currentVersion) {
+		return new ApiException(ErrorKind.CONFLICT, "The " + kind
+				+ " was changed since you read it (it is now at version " + currentVersion
+				+ "); read it again and reapply your changes", "input.expectedVersion",
+				Map.of("currentVersion", currentVersion));
+	}
+
 	public static ApiException conflict(String field, String message) {
 		return new ApiException(ErrorKind.CONFLICT, message, field, Map.of());
 	}

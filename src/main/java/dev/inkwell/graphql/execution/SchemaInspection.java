@@ -3,7 +3,7 @@ package dev.inkwell.graphql.execution;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.inkwell.graphql.node.NodeFetcher;
+import dev.inkwell.graphql.node.NodeReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,19 +22,19 @@ public class SchemaInspection implements GraphQlSourceBuilderCustomizer {
 
 	private static final Log logger = LogFactory.getLog(SchemaInspection.class);
 
-	private final List<NodeFetcher> fetchers;
+	private final List<NodeReader<?>> readers;
 
 	private final AtomicReference<SchemaReport> report = new AtomicReference<>();
 
-	SchemaInspection(List<NodeFetcher> fetchers) {
-		this.fetchers = fetchers;
+	SchemaInspection(List<NodeReader<?>> readers) {
+		this.readers = readers;
 	}
 
 	@Override
 	public void customize(GraphQlSource.SchemaResourceBuilder builder) {
 		builder.inspectSchemaMappings(
-				(initializer) -> this.fetchers
-					.forEach((fetcher) -> initializer.classMapping(fetcher.type().typeName(), fetcher.rowClass())),
+				(initializer) -> this.readers
+					.forEach((reader) -> initializer.classMapping(reader.type().typeName(), reader.rowClass())),
 				(report) -> {
 					this.report.set(report);
 					boolean clean = report.unmappedFields().isEmpty() && report.unmappedRegistrations().isEmpty()

@@ -3,13 +3,15 @@ package dev.inkwell.graphql.node;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import dev.inkwell.graphql.batch.BatchKey;
+
 import dev.inkwell.graphql.errors.ApiException;
 
 /**
  * A global, opaque object id: base64url of {@code Type:rowId}. Clients treat it as opaque; the
- * server can tell from it which table to read.
+ * server can tell from it which table to read. It is also the key of the node loader.
  */
-public record GlobalId(NodeType type, long rowId) {
+public record GlobalId(NodeType type, long rowId) implements BatchKey<Object> {
 
 	public String encode() {
 		return encode(this.type, this.rowId);

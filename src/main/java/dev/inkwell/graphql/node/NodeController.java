@@ -9,11 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.inkwell.graphql.batch.BatchLoaders;
 import dev.inkwell.graphql.errors.ApiException;
-import dev.inkwell.viewer.Viewer;
-import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
-import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,20 +29,16 @@ class NodeController {
 
 	static final int MAX_IDS = 100;
 
-	private static final String LOADER = "node";
-
-	NodeController(BatchLoaderRegistry registry, List<NodeFetcher> fetchers) {
-		Map<NodeType, NodeFetcher> byType = fetchers.stream()
-			.collect(Collectors.toMap(NodeFetcher::type, Function.identity()));
-		registry.forTypePair(GlobalId.class, Object.class)
-			.withName(LOADER)
-			.registerMappedBatchLoader((ids, environment) -> load(byType, ids,
-					Viewer.from(environment.<GraphQLContext>getContext())));
+	NodeController(BatchLoaderRegistry registry, List<NodeReader<?>> readers) {
+		Map<NodeType, NodeReader<?>> byType = readers.stream()
+			.collect(Collectors.toMap(NodeReader::type, Function.identity()));
+		BatchLoaders.register(registry, GlobalId.class, Object.class,
+				(ids, context) -> load(byType, ids, context));
 	}
 
 	@QueryMapping
 	CompletableFuture<Object> node(@Argument String id, DataFetchingEnvironment environment) {
-		return environment.<GlobalId, Object>getDataLoader(LOADER).load(GlobalId.decode(id, "id"));
+		return BatchLoaders.load(environment, GlobalId.decode(id, "id"));
 	}
 
 	@QueryMapping
@@ -56,17 +50,16 @@ class NodeController {
 		for (int i = 0; i < ids.size(); i++) {
 			decoded.add(GlobalId.decode(ids.get(i), "ids[" + i + "]"));
 		}
-		DataLoader<GlobalId, Object> loader = environment.getDataLoader(LOADER);
-		return loader.loadMany(decoded);
+		return BatchLoaders.loader(environment, GlobalId.class).loadMany(decoded);
 	}
 
-	private static Mono<Map<GlobalId, Object>> load(Map<NodeType, NodeFetcher> fetchers, Collection<GlobalId> ids,
-			Viewer viewer) {
+	private static Mono<Map<GlobalId, Object>> load(Map<NodeType, NodeReader<?>> readers, Collection<GlobalId> ids,
+			Object context) {
 		Map<NodeType, List<Long>> rowIdsByType = ids.stream()
 			.collect(Collectors.groupingBy(GlobalId::type, Collectors.mapping(GlobalId::rowId, Collectors.toList())));
 		return Flux.fromIterable(rowIdsByType.entrySet())
-			.flatMap((entry) -> fetchers.get(entry.getKey())
-				.fetch(entry.getValue(), viewer)
+			.flatMap((entry) -> readers.get(entry.getKey())
+				.read(entry.getValue(), context)
 				.map((rows) -> keyed(entry.getKey(), rows)))
 			.reduce(new HashMap<>(), (all, some) -> {
 				all.putAll(some);
@@ -74,7 +67,7 @@ class NodeController {
 			});
 	}
 
-	private static Map<GlobalId, Object> keyed(NodeType type, Map<Long, Object> rows) {
+	private static Map<GlobalId, Object> keyed(NodeType type, Map<Long, ? extends NodeRow> rows) {
 		Map<GlobalId, Object> result = new HashMap<>();
 		rows.forEach((rowId, row) -> result.put(new GlobalId(type, rowId), row));
 		return result;

@@ -2,12 +2,16 @@ package dev.inkwell.graphql.paging;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.inkwell.graphql.node.NodeRow;
 
 /**
- * A Relay connection. {@code totalCount} is resolved by {@link ConnectionController} through
+ * A Relay connection. {@code totalCount} is resolved by {@link ConnectionWiring} through
  * {@link #counter()}, so it costs nothing unless selected.
  */
 public record Connection<T extends NodeRow>(List<Edge<T>> edges, PageInfo pageInfo, TotalCount counter) {
@@ -34,6 +38,17 @@ public record Connection<T extends NodeRow>(List<Edge<T>> edges, PageInfo pageIn
 		String start = edges.isEmpty() ? null : edges.get(0).cursor();
 		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
 		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, start, end), counter);
+	}
+
+	/** The connection of each parent from the rows of a per-parent page statement (read in parent order). */
+	public static <T extends NodeRow> Map<Long, Connection<T>> byParent(List<Keyed<T>> rows, PageRequest page,
+			Keyset keyset, Function<Long, TotalCount> counter) {
+		Map<Long, List<Keyed<T>>> byParent = rows.stream()
+			.collect(Collectors.groupingBy(Keyed::parentId, Collectors.toList()));
+		Map<Long, Connection<T>> result = new HashMap<>();
+		byParent.forEach((parentId, parentRows) -> result.put(parentId,
+				Connection.of(parentRows, page, keyset, counter.apply(parentId))));
+		return result;
 	}
 
 }

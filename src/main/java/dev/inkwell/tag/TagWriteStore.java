@@ -6,7 +6,7 @@ import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The statements the tag mutations and implicit tag creation run. */
-interface TagWriteRepository extends Repository<Tag, Long> {
+interface TagWriteStore extends Repository<Tag, Long> {
 
 	/**
 	 * Inserts the tag unless its name (in any case) or its slug is taken. Never fails on a
@@ -21,9 +21,6 @@ interface TagWriteRepository extends Repository<Tag, Long> {
 
 	@Query("SELECT * FROM tags WHERE lower(name) = lower(:name)")
 	Mono<Tag> findByNameIgnoringCase(String name);
-
-	@Query("SELECT * FROM tags WHERE id = :id")
-	Mono<Tag> findById(long id);
 
 	@Query("""
 			UPDATE tags SET name = coalesce(:name, name), color = coalesce(:color, color)

@@ -1,4 +1,4 @@
-package dev.inkwell.graphql.execution;
+package dev.inkwell.graphql.batch;
 
 import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import reactor.core.publisher.Mono;

@@ -5,8 +5,24 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** The statements updateMe and deleteUser run; updated_at is left to the table's trigger. */
-interface UserWriteRepository extends Repository<User, Long> {
+/**
+ * The statements that write users, and login's read of the password hash, which nothing else
+ * reads. updated_at is left to the table's trigger.
+ */
+public interface UserWriteStore extends Repository<User, Long> {
+
+	@Query("""
+			INSERT INTO users (username, email, hashed_password, full_name)
+			VALUES (:username, :email, :hashedPassword, :fullName)
+			RETURNING *""")
+	Mono<User> insert(String username, String email, String hashedPassword, String fullName);
+
+	/** Login accepts a username or an email; usernames cannot contain '@', so at most one matches. */
+	@Query("""
+			SELECT id, hashed_password, is_active FROM users
+			WHERE lower(username) = lower(:login) OR lower(email) = lower(:login)
+			LIMIT 1""")
+	Mono<UserCredentials> findCredentials(String login);
 
 	/** Null leaves a column as it is; an empty full name or bio clears it. */
 	@Query("""

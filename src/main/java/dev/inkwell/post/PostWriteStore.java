@@ -7,11 +7,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** The statements the post mutations run. Versions and updated_at are left to the table's trigger. */
-interface PostWriteRepository extends Repository<Post, Long> {
+/**
+ * The statements the post mutations run. Its read of the current row is for {@link PostService}'s
+ * checks, which apply {@link Post#isVisibleTo}. Versions and updated_at are left to the table's trigger.
+ */
+interface PostWriteStore extends Repository<Post, Long> {
 
 	@Query("SELECT " + Post.COLUMNS + " FROM posts p WHERE p.id = :id")
-	Mono<Post> findById(long id);
+	Mono<Post> current(long id);
 
 	/**
 	 * Inserts the post unless the slug is taken, in which case it returns nothing instead of
