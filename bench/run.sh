@@ -10,7 +10,8 @@
 # Needs: JDK 17+, PostgreSQL reachable as for the tests (127.0.0.1:5432, postgres/postgres, or
 # PGHOST/PGPORT/PGUSER/PGPASSWORD), and `apt-get install -y wrk jq` (psql comes with PostgreSQL).
 # Env: JAVA_OPTS (default: the production settings the README recommends), PORT (8180),
-#      DB (inkwell_bench, or inkwell_bench_x<SCALE>), SKIP_BUILD=1, KEEP_SERVER=1.
+#      DB (inkwell_bench, or inkwell_bench_x<SCALE>), SKIP_BUILD=1, KEEP_SERVER=1,
+#      READY_SECONDS (120: how long start-up may take; a busy machine needs longer).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
@@ -57,7 +58,7 @@ start_server() {
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
     java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $(( ${READY_SECONDS:-120} * 2 ))); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $OUT/raw/server.log" >&2; exit 1; }
     sleep 0.5

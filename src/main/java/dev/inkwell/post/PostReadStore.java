@@ -229,15 +229,15 @@ public class PostReadStore {
 	/** The page statement, visible to the search index test that checks its plan. */
 	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
 			PageRequest page, Viewer viewer, Map<String, Object> parameters) {
-		String where = conditions(scope, parentIds, filter, tagIds, viewer, parameters) + " AND "
-				+ keyset.after(page, parameters);
+		String where = conditions(scope, parentIds, filter, tagIds, viewer, parameters);
+		String columns = Post.COLUMNS + ", " + scope.parentExpression + " AS parent_id";
+		if (scope == PostScope.ALL) {
+			return keyset.pageSql(columns, "posts p", where, page, parameters);
+		}
+		where = where + " AND " + keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());
-		String select = "SELECT " + Post.COLUMNS + ", " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
-		if (scope == PostScope.ALL) {
-			return select + " FROM posts p WHERE " + where + " ORDER BY " + keyset.orderBy(page)
-					+ " LIMIT :limit OFFSET :offset";
-		}
+		String select = "SELECT " + columns + ", " + keyset.sortKeyColumn();
 		return "SELECT * FROM (" + select + ", row_number() OVER (PARTITION BY " + scope.parentExpression
 				+ " ORDER BY " + keyset.orderBy(page) + ") AS rn FROM posts p" + scope.join + " WHERE " + where
 				+ ") paged WHERE rn > :offset AND rn <= :offset + :limit ORDER BY parent_id, rn";

@@ -76,11 +76,7 @@ public class TagReadStore {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Keyset keyset = keyset(order, viewer, parameters);
 		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
-		String where = keyset.after(page, parameters);
-		parameters.put("limit", page.limit() + 1);
-		parameters.put("offset", page.offset());
-		String sql = "SELECT " + Tag.COLUMNS + ", " + keyset.sortKeyColumn() + " FROM tags t WHERE " + where
-				+ " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit OFFSET :offset";
+		String sql = keyset.pageSql(Tag.COLUMNS, "tags t", "true", page, parameters);
 		return Sql.bind(this.db.sql(sql), parameters)
 			.map((row) -> new Keyed<>(Tag.from(row), row.get("sort_key", String.class), 0L))
 			.all()

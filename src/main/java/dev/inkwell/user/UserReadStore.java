@@ -65,11 +65,7 @@ public class UserReadStore {
 	/** The member list, in sign-up order; {@code totalCount} counts all users. */
 	Mono<Connection<User>> list(PageRequest page) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String where = KEYSET.after(page, parameters);
-		parameters.put("limit", page.limit() + 1);
-		parameters.put("offset", page.offset());
-		String sql = "SELECT " + User.COLUMNS + ", " + KEYSET.sortKeyColumn() + " FROM users u WHERE " + where
-				+ " ORDER BY " + KEYSET.orderBy(page) + " LIMIT :limit OFFSET :offset";
+		String sql = KEYSET.pageSql(User.COLUMNS, "users u", "true", page, parameters);
 		return Sql.bind(this.db.sql(sql), parameters)
 			.map((row) -> new Keyed<>(User.from(row), row.get("sort_key", String.class), 0L))
 			.all()

@@ -41,6 +41,19 @@ public record Keyset(String name, String sortExpression, String sqlType, String 
 				+ this.sqlType + "), :cursorId)";
 	}
 
+	/**
+	 * The statement of a top-level page: rows of {@code from} that match {@code where} and follow the
+	 * cursor, in reading order, one more than the page holds; adds its parameters.
+	 * @param columns the select list, to which the sort key column is added
+	 */
+	public String pageSql(String columns, String from, String where, PageRequest page, Map<String, Object> parameters) {
+		String after = after(page, parameters);
+		parameters.put("limit", page.limit() + 1);
+		parameters.put("offset", page.offset());
+		return "SELECT " + columns + ", " + sortKeyColumn() + " FROM " + from + " WHERE " + where + " AND " + after
+				+ " ORDER BY " + orderBy(page) + " LIMIT :limit OFFSET :offset";
+	}
+
 	/** ORDER BY items in reading order (reversed when paging backward). */
 	public String orderBy(PageRequest page) {
 		String direction = (this.ascending != page.backward()) ? "ASC" : "DESC";
