@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}")
 @AutoConfigureHttpGraphQlTester
-@AutoConfigureWebTestClient
+// Generous: on a busy machine (2 cores shared by several builds) one BCrypt hash can take seconds.
+@AutoConfigureWebTestClient(timeout = "60s")
 @Import(StatementCounter.Configuration.class)
 public abstract class IntegrationTest {
 

@@ -1,6 +1,5 @@
 package dev.inkwell.viewer;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -133,10 +132,6 @@ class PostVisibilityMatrixTest extends IntegrationTest {
 		askers.put(Asker.AUTHOR, as(this.tokens.issue(0).token()));
 		askers.put(Asker.OTHER_USER, as(this.tokens.issue(Content.rowId(names.get("OTHER"))).token()));
 		askers.put(Asker.SUPERUSER, as(this.tokens.issue(Content.rowId(names.get("ROOT"))).token()));
-		// Generous: some 120 requests, on a machine that may be busy.
-		askers.replaceAll((asker, tester) -> tester.mutate()
-			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(60)))
-			.build());
 		Function<Object, Object> named = (value) -> resolve(value, names);
 
 		SoftAssertions softly = new SoftAssertions();
