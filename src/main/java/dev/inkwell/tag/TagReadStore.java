@@ -11,6 +11,7 @@ import dev.inkwell.graphql.paging.Keyed;
 import dev.inkwell.graphql.paging.Keyset;
 import dev.inkwell.graphql.paging.OrderDirection;
 import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.graphql.paging.TotalCount;
 import dev.inkwell.viewer.PostVisibility;
 import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
@@ -81,7 +82,7 @@ public class TagReadStore {
 			.map((row) -> new Keyed<>(Tag.from(row), row.get("sort_key", String.class), 0L))
 			.all()
 			.collectList()
-			.map((rows) -> Connection.of(rows, page, keyset, (environment) -> count().toFuture()));
+			.map((rows) -> Connection.of(rows, page, keyset, (environment) -> TotalCount.run(count(), environment)));
 	}
 
 	private Mono<Long> count() {

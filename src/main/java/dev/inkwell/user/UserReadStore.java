@@ -12,6 +12,7 @@ import dev.inkwell.graphql.paging.Connection;
 import dev.inkwell.graphql.paging.Keyed;
 import dev.inkwell.graphql.paging.Keyset;
 import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.graphql.paging.TotalCount;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -70,7 +71,7 @@ public class UserReadStore {
 			.map((row) -> new Keyed<>(User.from(row), row.get("sort_key", String.class), 0L))
 			.all()
 			.collectList()
-			.map((rows) -> Connection.of(rows, page, KEYSET, (environment) -> count().toFuture()));
+			.map((rows) -> Connection.of(rows, page, KEYSET, (environment) -> TotalCount.run(count(), environment)));
 	}
 
 	private Mono<Long> count() {
