@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.telemetry.RequestTelemetry;
 import dev.inkwell.viewer.Viewer;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.inkwell.observability.RequestTelemetry;
+import dev.inkwell.telemetry.RequestTelemetry;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;

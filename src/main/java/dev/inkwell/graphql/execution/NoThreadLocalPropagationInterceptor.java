@@ -1,6 +1,6 @@
 package dev.inkwell.graphql.execution;
 
-import dev.inkwell.observability.RequestTelemetry;
+import dev.inkwell.telemetry.RequestTelemetry;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;

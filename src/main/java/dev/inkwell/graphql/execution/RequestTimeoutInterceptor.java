@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.graphql.errors.GraphQlErrors;
-import dev.inkwell.observability.RequestTelemetry;
+import dev.inkwell.telemetry.RequestTelemetry;
 import graphql.ExecutionResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.graphql.errors.ErrorKind;
-import dev.inkwell.observability.RequestTelemetry;
+import dev.inkwell.telemetry.RequestTelemetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

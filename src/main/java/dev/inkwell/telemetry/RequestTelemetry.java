@@ -1,4 +1,4 @@
-package dev.inkwell.observability;
+package dev.inkwell.telemetry;
 
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,7 +60,7 @@ public final class RequestTelemetry {
 	}
 
 	/** The client's id when it is sane, else a new one. */
-	static RequestTelemetry forRequest(String clientRequestId) {
+	public static RequestTelemetry forRequest(String clientRequestId) {
 		return new RequestTelemetry((clientRequestId != null && SANE_ID.matcher(clientRequestId).matches())
 				? clientRequestId : newId());
 	}
@@ -105,45 +105,45 @@ public final class RequestTelemetry {
 		return this.requestId;
 	}
 
-	long elapsedNanos() {
+	public long elapsedNanos() {
 		return System.nanoTime() - this.startNanos;
 	}
 
-	void countStatements(int count) {
+	public void countStatements(int count) {
 		this.statements.addAndGet(count);
 	}
 
-	int statements() {
+	public int statements() {
 		return this.statements.get();
 	}
 
 	/** Only operations of documents that parsed and validated get here: their name is a real one. */
-	void operation(String type, String name) {
+	public void operation(String type, String name) {
 		this.operationType = type;
 		this.operationName = name;
 	}
 
-	String operationName() {
+	public String operationName() {
 		return this.operationName;
 	}
 
-	String operationType() {
+	public String operationType() {
 		return this.operationType;
 	}
 
-	void cost(Long cost) {
+	public void cost(Long cost) {
 		this.cost = cost;
 	}
 
-	Long cost() {
+	public Long cost() {
 		return this.cost;
 	}
 
-	void viewerId(Long viewerId) {
+	public void viewerId(Long viewerId) {
 		this.viewerId = viewerId;
 	}
 
-	Long viewerId() {
+	public Long viewerId() {
 		return this.viewerId;
 	}
 
