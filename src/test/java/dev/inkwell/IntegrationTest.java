@@ -1,5 +1,6 @@
 package dev.inkwell;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code INKWELL_TEST_DB}), emptied before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}")
+		properties = { "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}",
+				// A busy machine (two cores, several builds) can take longer than the defaults to open
+				// a connection (2 s) or to write test data in bulk (5 s); no test here is about a full
+				// pool or a slow statement (DatabaseFaultsTest is).
+				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s" })
 @AutoConfigureHttpGraphQlTester
 // Generous: on a busy machine (2 cores shared by several builds) one BCrypt hash can take seconds.
 @AutoConfigureWebTestClient(timeout = "60s")
@@ -32,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class IntegrationTest {
 
 	protected static final String PASSWORD = "correct-horse-battery";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@Autowired
 	protected HttpGraphQlTester graphQl;
@@ -45,8 +52,19 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected StatementCounter statements;
 
+	/** Five seconds, the testers' default, is too short for a first request on a busy machine. */
+	@BeforeEach
+	void patientClients() {
+		this.graphQl = this.graphQl.mutate()
+			.webTestClient((client) -> client.responseTimeout(PATIENCE))
+			.responseTimeout(PATIENCE)
+			.build();
+		this.http = this.http.mutate().responseTimeout(PATIENCE).build();
+	}
+
 	@BeforeEach
 	void emptyDatabase() {
+		SchemaDamage.repairOnce(this.db);
 		this.db.sql("TRUNCATE users, posts, comments, tags, post_tags, login_attempts RESTART IDENTITY CASCADE").then().block();
 	}
 

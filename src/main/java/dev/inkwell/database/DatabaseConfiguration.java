@@ -5,9 +5,9 @@ import javax.sql.DataSource;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.r2dbc.spi.Option;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -31,14 +31,22 @@ class DatabaseConfiguration {
 		return new DatabaseLocator(properties).locate();
 	}
 
-	/** Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}. */
+	/**
+	 * Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}.
+	 * With read replicas configured, routes reads too; see {@link ReadRoutingConnectionFactory}.
+	 */
 	@Bean
-	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
+	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize,
+			@Value("${inkwell.database.replicas.urls:}") String replicaUrls, ObjectProvider<ReadRouter> router) {
 		return new FirstPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return (bean instanceof ConnectionPool pool) ? new DeadConnectionSkippingConnectionFactory(pool, maxSize)
-						: bean;
+				if (!(bean instanceof ConnectionPool pool)) {
+					return bean;
+				}
+				DeadConnectionSkippingConnectionFactory primary = new DeadConnectionSkippingConnectionFactory(pool,
+						maxSize);
+				return replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router);
 			}
 		};
 	}
@@ -54,19 +62,9 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	R2dbcConnectionDetails r2dbcConnectionDetails(DatabaseServer server, DatabaseTimeouts timeouts) {
-		ConnectionFactoryOptions options = ConnectionFactoryOptions.builder()
-			.from(server.target().r2dbcOptions())
-			.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, timeouts.connect())
-			// Sent to PostgreSQL as statement_timeout: the server cancels a slow statement itself.
-			.option(ConnectionFactoryOptions.STATEMENT_TIMEOUT, timeouts.statement())
-			// Notices a peer that vanished without closing the connection (host crash, network cut).
-			.option(Option.valueOf("tcpKeepAlive"), true)
-			// Results in binary: timestamps decode from 8 bytes instead of being parsed from text,
-			// which was the largest single cost of reading rows.
-			.option(Option.valueOf("forceBinary"), true)
-			.build();
-		return () -> options;
+	R2dbcConnectionDetails r2dbcConnectionDetails(DatabaseServer server, DatabaseConnectionOptions options) {
+		ConnectionFactoryOptions primary = options.of(server.target());
+		return () -> primary;
 	}
 
 	@Bean
@@ -92,6 +90,8 @@ class DatabaseConfiguration {
 		properties.setProperty("connectTimeout", seconds);
 		properties.setProperty("loginTimeout", seconds);
 		properties.setProperty("ApplicationName", "inkwell-migration");
+		// Unnamed statements only: a transaction-mode pooler does not keep named ones (harmless without one).
+		properties.setProperty("prepareThreshold", "0");
 		dataSource.setConnectionProperties(properties);
 		return dataSource;
 	}

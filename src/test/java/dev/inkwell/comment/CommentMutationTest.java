@@ -1,5 +1,6 @@
 package dev.inkwell.comment;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +130,23 @@ class CommentMutationTest extends MutationTest {
 				(i) -> () -> patiently(ada.token()).documentName("updateComment")
 					.variable("input", Map.of("id", commentId, "expectedVersion", 1, "content", "Edit " + i))
 					.execute());
-		long successes = responses.stream()
-			.filter((response) -> errors(response).isEmpty())
-			.count();
-		assertThat(successes).isOne();
-		assertThat(count("SELECT version::bigint FROM comments")).isEqualTo(2);
+		List<String> winners = new ArrayList<>();
+		for (GraphQlTester.Response response : responses) {
+			List<ResponseError> errors = errors(response);
+			if (errors.isEmpty()) {
+				response.path("updateComment.version").entity(Integer.class).isEqualTo(2);
+				winners.add(response.path("updateComment.content").entity(String.class).get());
+			}
+			else {
+				// Every loser lost the race, not to a busy pool or an internal error.
+				assertThat(errors).hasSize(1);
+				assertError(errors.get(0), "CONFLICT", "input.expectedVersion");
+				assertThat(errors.get(0).getExtensions()).containsEntry("currentVersion", 2);
+			}
+		}
+		assertThat(winners).hasSize(1);
+		assertThat(winners.get(0)).matches("Edit \\d+");
+		assertThat(strings("SELECT content || '/' || version FROM comments")).containsExactly(winners.get(0) + "/2");
 	}
 
 	// --- deleteComment

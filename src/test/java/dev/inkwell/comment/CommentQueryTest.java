@@ -1,12 +1,12 @@
 package dev.inkwell.comment;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.Paging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -45,17 +45,14 @@ class CommentQueryTest extends IntegrationTest {
 			all.path("post.commentCount").entity(Integer.class).isEqualTo(8);
 			all.path("post.comments.totalCount").entity(Integer.class).isEqualTo(8);
 			all.path("post.comments.nodes[0].post.title").entity(String.class).isEqualTo("Post");
-			List<String> paged = new ArrayList<>();
-			String after = null;
-			boolean more = true;
-			while (more) {
+			List<String> paged = Paging.follow(3, (after) -> {
 				GraphQlTester.Response page = this.graphQl.document(query).variable("id", Content.id("Post", post))
 					.variable("first", 3).variable("after", after).variable("orderBy", Map.of("direction", direction))
 					.execute();
-				paged.addAll(page.path("post.comments.nodes[*].content").entityList(String.class).get());
-				more = page.path("post.comments.pageInfo.hasNextPage").entity(Boolean.class).get();
-				after = page.path("post.comments.pageInfo.endCursor").entity(String.class).get();
-			}
+				return new Paging.Page(page.path("post.comments.nodes[*].content").entityList(String.class).get(),
+						page.path("post.comments.pageInfo.hasNextPage").entity(Boolean.class).get(),
+						page.path("post.comments.pageInfo.endCursor").entity(String.class).get());
+			});
 			assertThat(paged).isEqualTo(expected);
 		}
 		singleError(this.graphQl.document(query).variable("id", Content.id("Post", post)).variable("first", 101)

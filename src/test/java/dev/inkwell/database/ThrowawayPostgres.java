@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * trust authentication, and deleted on {@link #close()}. PostgreSQL refuses to run as root, so as
  * root the binaries run as the {@code postgres} user (which owns the directory).
  */
-final class ThrowawayPostgres implements AutoCloseable {
+public final class ThrowawayPostgres implements AutoCloseable {
 
 	private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
 
@@ -42,7 +42,7 @@ final class ThrowawayPostgres implements AutoCloseable {
 	}
 
 	/** Creates the cluster (not started). */
-	static ThrowawayPostgres create() {
+	public static ThrowawayPostgres create() {
 		Path bin = newestBin();
 		try {
 			Path directory = Files.createTempDirectory("inkwell-pg-");
@@ -59,30 +59,61 @@ final class ThrowawayPostgres implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	/**
+	 * A streaming standby of {@code primary} (which must be running), not started: a base backup
+	 * taken with {@code pg_basebackup -R}, so it follows the primary once started.
+	 */
+	static ThrowawayPostgres standbyOf(ThrowawayPostgres primary) {
+		try {
+			Path directory = Files.createTempDirectory("inkwell-pg-standby-");
+			ThrowawayPostgres standby = new ThrowawayPostgres(primary.bin, directory, freePort());
+			if (ROOT) {
+				standby.run(List.of("chown", "-R", "postgres:postgres", directory.toString()), false);
+			}
+			standby.run(List.of(primary.bin.resolve("pg_basebackup").toString(), "-D", standby.data(), "-h",
+					"127.0.0.1", "-p", String.valueOf(primary.port), "-U", "postgres", "-R", "-X", "stream",
+					"--no-sync"), true);
+			return standby;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public int port() {
 		return this.port;
 	}
 
-	void start() {
+	/** Runs one statement on a database of this cluster (e.g. pg_wal_replay_pause() on a standby). */
+	void execute(String database, String sql) {
+		try (Connection connection = connect(database); java.sql.Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	public void start() {
 		run(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-l", this.directory.resolve("log").toString(),
 				"-w", "-t", "30", "-o", "-p " + this.port + " -k " + this.directory + " -c listen_addresses=127.0.0.1"
-						+ " -c fsync=off",
+						+ " -c fsync=off -c max_prepared_transactions=2",
 				"start"), true);
 		this.running = true;
 	}
 
 	/** Fast shutdown: PostgreSQL terminates every session, as on a real restart. */
-	void stop() {
+	public void stop() {
 		run(List.of(this.bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "fast", "-w", "-t", "30", "stop"), true);
 		this.running = false;
 	}
 
-	boolean isRunning() {
+	public boolean isRunning() {
 		return this.running;
 	}
 
 	/** A JDBC connection to a database of this cluster, as the superuser. */
-	Connection connect(String database) throws SQLException {
+	public Connection connect(String database) throws SQLException {
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + this.port + "/" + database, "postgres", "");
 	}
 

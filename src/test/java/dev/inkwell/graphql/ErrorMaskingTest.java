@@ -3,6 +3,7 @@ package dev.inkwell.graphql;
 import java.util.Map;
 
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.SchemaDamage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +20,7 @@ class ErrorMaskingTest extends IntegrationTest {
 	@Test
 	void databaseFailureIsMaskedAndLoggedWithItsId(CapturedOutput output) {
 		register("ada");
-		this.db.sql("ALTER TABLE users RENAME TO users_gone").then().block();
+		SchemaDamage.hideUsers(this.db);
 		try {
 			String body = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("query", "{ user(username: \"ada\") { username bio } }")).exchange()
@@ -33,7 +34,7 @@ class ErrorMaskingTest extends IntegrationTest {
 			assertThat(output.getOut()).contains("Internal error " + errorId).contains("Exception");
 		}
 		finally {
-			this.db.sql("ALTER TABLE users_gone RENAME TO users").then().block();
+			SchemaDamage.repair(this.db);
 		}
 	}
 

@@ -2,9 +2,11 @@ package dev.inkwell.graphql;
 
 import dev.inkwell.IntegrationTest;
 import dev.inkwell.graphql.execution.SchemaInspection;
+import graphql.introspection.Introspection;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.http.MediaType;
 
@@ -26,6 +28,23 @@ class ServerSurfaceTest extends IntegrationTest {
 		assertThat(report.skippedTypes()).isEmpty();
 		assertThat(report.fieldNullnessErrors()).isEmpty();
 		assertThat(report.argumentNullnessErrors()).isEmpty();
+	}
+
+	@Autowired
+	Environment environment;
+
+	/** The control of ProductionSwitchTest's refusal: by default introspection answers. */
+	@Test
+	void introspectionAnswersByDefault() {
+		// graphql-java's switch is JVM-wide and Spring Boot only ever turns it off, so the context of
+		// ProductionSwitchTest may have turned it off for this one too: set it as this context's
+		// configuration says.
+		Introspection.enabledJvmWide(this.environment
+			.getRequiredProperty("spring.graphql.schema.introspection.enabled", Boolean.class));
+		this.graphQl.document("{ __schema { queryType { name } types { name } } }").execute()
+			.errors().verify()
+			.path("__schema.queryType.name").entity(String.class).isEqualTo("Query")
+			.path("__schema.types[*].name").entityList(String.class).contains("Post", "User", "Comment", "Tag");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.MutationTest;
+import dev.inkwell.SchemaDamage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.ResponseError;
@@ -90,17 +91,12 @@ class PostConcurrencyTest extends MutationTest {
 	}
 
 	private void failTagLinks(Runnable during) {
-		this.db.sql("""
-				CREATE FUNCTION fail_post_tags() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN RAISE EXCEPTION 'post_tags are broken for this test'; END $$""").then().block();
-		this.db.sql("CREATE TRIGGER fail_post_tags BEFORE INSERT OR DELETE ON post_tags "
-				+ "FOR EACH ROW EXECUTE FUNCTION fail_post_tags()").then().block();
+		SchemaDamage.failTagLinks(this.db);
 		try {
 			during.run();
 		}
 		finally {
-			this.db.sql("DROP TRIGGER fail_post_tags ON post_tags").then().block();
-			this.db.sql("DROP FUNCTION fail_post_tags()").then().block();
+			SchemaDamage.repair(this.db);
 		}
 	}
 

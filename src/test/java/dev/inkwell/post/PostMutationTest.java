@@ -248,9 +248,17 @@ class PostMutationTest extends MutationTest {
 	void authorAndSuperuserMayChangeAPost(String mutation) {
 		Account ada = register("ada");
 		Account admin = superuser("admin");
-		act(mutation, ada, post(ada, "Mine", true)).errors().verify();
-		act(mutation, admin, post(ada, "Published", true)).errors().verify();
-		act(mutation, admin, post(ada, "Someone's draft", false)).errors().verify();
+		// Each post starts where the mutation has something to change: publishing acts on a draft.
+		boolean published = !mutation.equals("publishPost");
+		String own = post(ada, "Mine", published);
+		String others = post(ada, "Someone's", published);
+		String draft = post(ada, "Someone's draft", false);
+		act(mutation, ada, own).errors().verify();
+		act(mutation, admin, others).errors().verify();
+		act(mutation, admin, draft).errors().verify();
+		assertThat(state(own)).isEqualTo(changed(mutation, "Mine", published));
+		assertThat(state(others)).isEqualTo(changed(mutation, "Someone's", published));
+		assertThat(state(draft)).isEqualTo(changed(mutation, "Someone's draft", false));
 	}
 
 	@ParameterizedTest
@@ -272,9 +280,14 @@ class PostMutationTest extends MutationTest {
 	void anonymousRequestsAreUnauthorizedAndMissingPostsNotFound(String mutation) {
 		Account ada = register("ada");
 		String id = post(ada, "Published", true);
+		String draft = post(ada, "Draft", false);
 		singleError(act(mutation, null, id), "UNAUTHORIZED", null);
+		singleError(act(mutation, null, draft), "UNAUTHORIZED", null);
+		assertThat(state(id)).isEqualTo("Published/true/1");
+		assertThat(state(draft)).isEqualTo("Draft/false/1");
 		this.db.sql("DELETE FROM posts").then().block();
 		singleError(act(mutation, ada, id), "NOT_FOUND", null);
+		assertThat(count("SELECT count(*) FROM posts")).isZero();
 	}
 
 	@Test
@@ -308,6 +321,23 @@ class PostMutationTest extends MutationTest {
 				.execute();
 		}
 		return tester.documentName(mutation).variable("id", postId).execute();
+	}
+
+	/** A post's row as title/published/version, or "gone". */
+	private String state(String id) {
+		List<String> rows = strings("SELECT title || '/' || published || '/' || version FROM posts WHERE id = " + rowId(id));
+		return rows.isEmpty() ? "gone" : rows.get(0);
+	}
+
+	/** What {@link #act} leaves of a post at version 1. */
+	private static String changed(String mutation, String title, boolean published) {
+		return switch (mutation) {
+			case "updatePost" -> "Changed/" + published + "/2";
+			case "deletePost" -> "gone";
+			case "publishPost" -> title + "/true/" + (published ? 1 : 2);
+			case "unpublishPost" -> title + "/false/" + (published ? 2 : 1);
+			default -> throw new IllegalArgumentException(mutation);
+		};
 	}
 
 	private GraphQlTester.Response update(Account account, Map<String, Object> input) {

@@ -207,23 +207,36 @@ class PostQueryTest extends IntegrationTest {
 
 	@Test
 	void ordersByEachFieldWithTheIdAsTieBreaker() {
-		this.content.post(this.aliceId, "banana", "x", true, T0.plusMinutes(1));
-		this.content.post(this.aliceId, "Apple", "x", false, T0.plusMinutes(2));
-		this.content.post(this.aliceId, "cherry", "x", true, T0);
-		this.db.sql("UPDATE posts SET published_at = :t WHERE title = 'cherry'").bind("t", T0.plusHours(5)).then()
-			.block();
+		long banana = this.content.post(this.aliceId, "banana", "x", true, T0.plusMinutes(1));
+		long apple = this.content.post(this.aliceId, "Apple", "x", false, T0.plusMinutes(2));
+		long cherry = this.content.post(this.aliceId, "cherry", "x", true, T0);
+		// Two more "banana"s, equal to the first in title, created_at and published_at: only the id
+		// tells the three apart, ascending or descending with the order.
+		long banana2 = this.content.post(this.aliceId, "banana", "x", true, T0.plusMinutes(1));
+		long banana3 = this.content.post(this.aliceId, "banana", "x", true, T0.plusMinutes(1));
+		this.db.sql("UPDATE posts SET published_at = :t WHERE id = :id").bind("t", T0.plusHours(5)).bind("id", cherry)
+			.then().block();
+		// Rewritten rows move to the end of the table, so the physical order is not the id order either.
+		this.db.sql("UPDATE posts SET content = 'y' WHERE id = :id").bind("id", banana).then().block();
 		GraphQlTester alice = as(this.alice.token());
-		assertThat(titles(alice, Map.of())).containsExactly("Apple", "banana", "cherry");
-		assertThat(titles(alice, Map.of("orderBy", Map.of("direction", "ASC")))).containsExactly("cherry", "banana",
-				"Apple");
-		assertThat(titles(alice, Map.of("orderBy", Map.of("field", "TITLE", "direction", "ASC"))))
-			.containsExactly("Apple", "banana", "cherry");
-		assertThat(titles(alice, Map.of("orderBy", Map.of("field", "TITLE", "direction", "DESC"))))
-			.containsExactly("cherry", "banana", "Apple");
-		assertThat(titles(alice, Map.of("orderBy", Map.of("field", "PUBLISHED_AT"))))
-			.containsExactly("cherry", "banana", "Apple");
-		assertThat(titles(alice, Map.of("orderBy", Map.of("field", "PUBLISHED_AT", "direction", "ASC"))))
-			.containsExactly("Apple", "banana", "cherry");
+		assertThat(ids(alice, Map.of())).containsExactly(apple, banana3, banana2, banana, cherry);
+		assertThat(ids(alice, Map.of("orderBy", Map.of("direction", "ASC"))))
+			.containsExactly(cherry, banana, banana2, banana3, apple);
+		assertThat(ids(alice, Map.of("orderBy", Map.of("field", "TITLE", "direction", "ASC"))))
+			.containsExactly(apple, banana, banana2, banana3, cherry);
+		assertThat(ids(alice, Map.of("orderBy", Map.of("field", "TITLE", "direction", "DESC"))))
+			.containsExactly(cherry, banana3, banana2, banana, apple);
+		assertThat(ids(alice, Map.of("orderBy", Map.of("field", "PUBLISHED_AT"))))
+			.containsExactly(cherry, banana3, banana2, banana, apple);
+		assertThat(ids(alice, Map.of("orderBy", Map.of("field", "PUBLISHED_AT", "direction", "ASC"))))
+			.containsExactly(apple, banana, banana2, banana3, cherry);
+	}
+
+	private List<Long> ids(GraphQlTester tester, Map<String, Object> variables) {
+		GraphQlTester.Response response = tester.document(POSTS).variables(variables).execute();
+		response.errors().verify();
+		return response.path("posts.edges[*].node.id").entityList(String.class).get().stream().map(Content::rowId)
+			.toList();
 	}
 
 	@Test

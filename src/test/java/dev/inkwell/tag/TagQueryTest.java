@@ -1,12 +1,12 @@
 package dev.inkwell.tag;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.Paging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -46,17 +46,14 @@ class TagQueryTest extends IntegrationTest {
 
 		for (String field : List.of("NAME", "POST_COUNT")) {
 			List<String> all = names(null, field, "DESC");
-			List<String> paged = new ArrayList<>();
-			String after = null;
-			boolean more = true;
-			while (more) {
+			List<String> paged = Paging.follow(2, (after) -> {
 				GraphQlTester.Response response = this.graphQl.document(TAGS).variable("first", 3)
 					.variable("after", after).variable("orderBy", Map.of("field", field, "direction", "DESC"))
 					.execute();
-				paged.addAll(response.path("tags.nodes[*].name").entityList(String.class).get());
-				more = response.path("tags.pageInfo.hasNextPage").entity(Boolean.class).get();
-				after = response.path("tags.pageInfo.endCursor").entity(String.class).get();
-			}
+				return new Paging.Page(response.path("tags.nodes[*].name").entityList(String.class).get(),
+						response.path("tags.pageInfo.hasNextPage").entity(Boolean.class).get(),
+						response.path("tags.pageInfo.endCursor").entity(String.class).get());
+			});
 			assertThat(paged).isEqualTo(all);
 		}
 		GraphQlTester.Response second = this.graphQl.document(TAGS).variable("first", 3).variable("offset", 3).execute();

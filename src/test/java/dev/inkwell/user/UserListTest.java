@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.Paging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -29,31 +30,24 @@ class UserListTest extends IntegrationTest {
 			content.user("user" + i);
 			expected.add("user" + i);
 		}
-		List<String> forward = new ArrayList<>();
-		String after = null;
-		boolean more = true;
-		while (more) {
+		List<String> forward = Paging.follow(3, (after) -> {
 			GraphQlTester.Response page = this.graphQl.document(USERS).variable("first", 3).variable("after", after)
 				.execute();
-			forward.addAll(page.path("users.nodes[*].username").entityList(String.class).get());
 			page.path("users.nodes[*].email").entityList(Object.class).satisfies((emails) -> assertThat(emails).containsOnlyNulls());
-			more = page.path("users.pageInfo.hasNextPage").entity(Boolean.class).get();
-			after = page.path("users.pageInfo.endCursor").entity(String.class).get();
-		}
+			return new Paging.Page(page.path("users.nodes[*].username").entityList(String.class).get(),
+					page.path("users.pageInfo.hasNextPage").entity(Boolean.class).get(),
+					page.path("users.pageInfo.endCursor").entity(String.class).get());
+		});
 		assertThat(forward).isEqualTo(expected);
 
-		List<String> backward = new ArrayList<>();
-		String before = null;
-		more = true;
-		while (more) {
+		List<String> backward = new ArrayList<>(Paging.follow(3, (before) -> {
 			GraphQlTester.Response page = this.graphQl.document(USERS).variable("last", 3).variable("before", before)
 				.execute();
 			List<String> names = new ArrayList<>(page.path("users.nodes[*].username").entityList(String.class).get());
 			Collections.reverse(names);
-			backward.addAll(names);
-			more = page.path("users.pageInfo.hasPreviousPage").entity(Boolean.class).get();
-			before = page.path("users.pageInfo.startCursor").entity(String.class).get();
-		}
+			return new Paging.Page(names, page.path("users.pageInfo.hasPreviousPage").entity(Boolean.class).get(),
+					page.path("users.pageInfo.startCursor").entity(String.class).get());
+		}));
 		Collections.reverse(backward);
 		assertThat(backward).isEqualTo(expected);
 

@@ -11,6 +11,9 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class DatabaseErrors {
 
+	/** What a client is told when PostgreSQL does not answer or dropped the connection. */
+	public static final String UNAVAILABLE = "The database is unavailable; try again shortly";
+
 	private static final Log logger = LogFactory.getLog(DatabaseErrors.class);
 
 	private DatabaseErrors() {
@@ -25,7 +28,7 @@ public final class DatabaseErrors {
 		// One line, no stack trace: during an outage every request lands here.
 		logger.warn("Database " + failure.name().toLowerCase().replace('_', ' ') + " in " + where + ": " + ex);
 		return switch (failure) {
-			case UNAVAILABLE -> internal("The database is unavailable; try again shortly");
+			case UNAVAILABLE -> internal(UNAVAILABLE);
 			case BUSY -> internal("The database is busy; try again shortly");
 			case TIMED_OUT -> internal("The database took too long to answer and the query was cancelled; "
 					+ "try again, or ask for less (a smaller first, fewer nested fields)");

@@ -1,5 +1,6 @@
 package dev.inkwell.graphql.execution;
 
+import dev.inkwell.database.ReadRoute;
 import dev.inkwell.telemetry.RequestTelemetry;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * benchmark's feed. Nothing in Inkwell reads a ThreadLocal; the viewer travels in the
  * GraphQLContext. Only the request's telemetry and current observation reach data fetchers and
  * batch loaders, in their Reactor context (so that SQL statements count against, and trace under,
- * their operation); neither has a ThreadLocal accessor, so no ThreadLocal is set. Whoever adds
+ * their operation), and the read route (so that their statements go to the request's replica);
+ * none has a ThreadLocal accessor, so no ThreadLocal is set. Whoever adds
  * tracing spans inside data fetchers removes this interceptor.
  */
 @Component
@@ -27,7 +29,7 @@ class NoThreadLocalPropagationInterceptor implements WebGraphQlInterceptor {
 
 	private static final ContextSnapshotFactory NOTHING_TO_PROPAGATE = ContextSnapshotFactory.builder()
 		.contextRegistry(new ContextRegistry().loadContextAccessors())
-		.captureKeyPredicate(RequestTelemetry.PROPAGATED_KEYS::contains)
+		.captureKeyPredicate((key) -> RequestTelemetry.PROPAGATED_KEYS.contains(key) || ReadRoute.CONTEXT_KEY.equals(key))
 		.build();
 
 	@Override

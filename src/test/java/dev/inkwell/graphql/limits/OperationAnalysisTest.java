@@ -1,7 +1,9 @@
 package dev.inkwell.graphql.limits;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import graphql.language.Document;
@@ -90,7 +92,25 @@ class OperationAnalysisTest {
 				.append(" } } } b: author { posts { nodes { ...F").append(i + 1).append(" } } } }");
 		}
 		query.append(" fragment F30 on Post { id }");
-		assertThat(measure(query.toString()).cost()).isGreaterThan(LIMITS.maxCost());
+		// Walked in full, the tree expands 2^30 fragments; the fragment map counts every expansion and
+		// stops the test long before that if the walk is not cut short at the budget.
+		Document document = Parser.parse(query.toString());
+		AtomicInteger expansions = new AtomicInteger();
+		Map<String, FragmentDefinition> fragments = new HashMap<>(fragments(document)) {
+
+			@Override
+			public FragmentDefinition get(Object name) {
+				if (expansions.incrementAndGet() > 10_000) {
+					throw new AssertionError("still walking after 10,000 fragment expansions");
+				}
+				return super.get(name);
+			}
+
+		};
+		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+		assertThat(OperationAnalysis.measure(SCHEMA, operation, fragments, Map.of(), LIMITS).cost())
+			.isGreaterThan(LIMITS.maxCost());
+		assertThat(expansions.get()).as("fragment expansions").isBetween(30, 1_000);
 	}
 
 	@Test
@@ -105,10 +125,13 @@ class OperationAnalysisTest {
 	private static OperationAnalysis.Measures measure(String query, Map<String, Object> variables) {
 		Document document = Parser.parse(query);
 		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
-		Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class)
+		return OperationAnalysis.measure(SCHEMA, operation, fragments(document), variables, LIMITS);
+	}
+
+	private static Map<String, FragmentDefinition> fragments(Document document) {
+		return document.getDefinitionsOfType(FragmentDefinition.class)
 			.stream()
 			.collect(Collectors.toMap(FragmentDefinition::getName, (fragment) -> fragment));
-		return OperationAnalysis.measure(SCHEMA, operation, fragments, variables, LIMITS);
 	}
 
 }
