@@ -11,7 +11,8 @@
 # PGHOST/PGPORT/PGUSER/PGPASSWORD), and `apt-get install -y wrk jq` (psql comes with PostgreSQL).
 # Env: JAVA_OPTS (default: the production settings the README recommends), PORT (8180),
 #      DB (inkwell_bench, or inkwell_bench_x<SCALE>), SKIP_BUILD=1, KEEP_SERVER=1, JAR (a jar to run
-#      instead of this tree's), LABEL (the results folder's name). The server inherits the
+#      instead of this tree's), LABEL (the results folder's name), READY_SECONDS (120: how long
+#      start-up may take; a busy machine needs longer). The server inherits the
 #      environment, so e.g. OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 measures with tracing.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -60,7 +61,7 @@ start_server() {
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
     java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $(( ${READY_SECONDS:-120} * 2 ))); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $OUT/raw/server.log" >&2; exit 1; }
     sleep 0.5

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// pool or a slow statement (DatabaseFaultsTest is).
 				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s" })
 @AutoConfigureHttpGraphQlTester
-@AutoConfigureWebTestClient
+// Generous: on a busy machine (2 cores shared by several builds) one BCrypt hash can take seconds.
+@AutoConfigureWebTestClient(timeout = "60s")
 @Import(StatementCounter.Configuration.class)
 public abstract class IntegrationTest {
 

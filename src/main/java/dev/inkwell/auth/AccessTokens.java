@@ -3,12 +3,11 @@ package dev.inkwell.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.startup.StartupProblem;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

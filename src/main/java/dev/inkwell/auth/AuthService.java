@@ -3,10 +3,11 @@ package dev.inkwell.auth;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.user.UserCredentials;
-import dev.inkwell.user.UserRepository;
+import dev.inkwell.user.UserReadStore;
+import dev.inkwell.user.UserWriteStore;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,7 +21,9 @@ class AuthService {
 	/** One message for every failed login, so it does not reveal which part was wrong. */
 	static final String LOGIN_FAILED = "Wrong login or password";
 
-	private final UserRepository users;
+	private final UserWriteStore users;
+
+	private final UserReadStore reads;
 
 	private final PasswordEncoder passwords;
 
@@ -31,8 +34,10 @@ class AuthService {
 	/** Compared against when the login names nobody, so that case takes as long as a wrong password. */
 	private final String decoyHash;
 
-	AuthService(UserRepository users, PasswordEncoder passwords, AccessTokens tokens, LoginThrottle throttle) {
+	AuthService(UserWriteStore users, UserReadStore reads, PasswordEncoder passwords, AccessTokens tokens,
+			LoginThrottle throttle) {
 		this.users = users;
+		this.reads = reads;
 		this.throttle = throttle;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -58,7 +63,7 @@ class AuthService {
 					&& credentials.id() != null && credentials.isActive())
 			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorKind.UNAUTHORIZED, LOGIN_FAILED, null,
 					Map.of("code", "LOGIN_FAILED"))))
-			.flatMap((credentials) -> this.users.findById(credentials.id()))
+			.flatMap((credentials) -> this.reads.byId(credentials.id()))
 			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
 	}
 

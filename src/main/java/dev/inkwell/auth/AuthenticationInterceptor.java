@@ -2,10 +2,11 @@ package dev.inkwell.auth;
 
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.DatabaseErrors;
-import dev.inkwell.graphql.GraphQlErrors;
-import dev.inkwell.user.UserRepository;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.DatabaseErrors;
+import dev.inkwell.graphql.errors.GraphQlErrors;
+import dev.inkwell.user.UserReadStore;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -26,9 +27,9 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 
 	private final AccessTokens tokens;
 
-	private final UserRepository users;
+	private final UserReadStore users;
 
-	AuthenticationInterceptor(AccessTokens tokens, UserRepository users) {
+	AuthenticationInterceptor(AccessTokens tokens, UserReadStore users) {
 		this.tokens = tokens;
 		this.users = users;
 	}
@@ -55,7 +56,7 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			return Mono.error(ApiException.unauthorized("The Authorization header must be 'Bearer <token>'"));
 		}
 		return this.tokens.verify(authorization.substring(BEARER.length()).trim())
-			.flatMap(this.users::findById)
+			.flatMap(this.users::byId)
 			.filter((user) -> user.isActive())
 			.map((user) -> new Viewer(user.id(), user.isSuperuser()))
 			.switchIfEmpty(Mono.error(() -> ApiException

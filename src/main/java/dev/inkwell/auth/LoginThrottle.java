@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package dev.inkwell.comment;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-import dev.inkwell.graphql.NodeRow;
+import dev.inkwell.graphql.node.NodeRow;
 import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;

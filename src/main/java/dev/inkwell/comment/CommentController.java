@@ -1,23 +1,22 @@
 package dev.inkwell.comment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.graphql.PageRequest;
-import dev.inkwell.graphql.ParentKey;
+import dev.inkwell.graphql.batch.BatchLoaders;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeReader;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.graphql.paging.Connection;
 import dev.inkwell.post.Post;
-import dev.inkwell.post.PostRepository;
+import dev.inkwell.post.PostReadStore;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UsersById;
-import graphql.GraphQLContext;
+import dev.inkwell.user.UserReadStore;
+import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -30,39 +29,37 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Comments and every relation that leads to comments. Counts are DataLoaders shared by
- * {@code commentCount} and the connections' {@code totalCount}.
+ * Comments, and the relations between comments and the features below them (posts, users), in
+ * both directions. Comments are read through {@link CommentReadStore} only; the counts are
+ * loaders shared by {@code commentCount} and the connections' {@code totalCount}.
  */
 @Controller
-class CommentController {
+class CommentController implements NodeReader<Comment> {
 
-	private final CommentReader reader;
+	private final CommentReadStore comments;
 
-	private final UsersById users;
+	private final UserReadStore users;
 
-	private final PostRepository posts;
+	private final PostReadStore posts;
 
-	CommentController(CommentReader reader, UsersById users, PostRepository posts, BatchLoaderRegistry registry) {
-		this.reader = reader;
+	CommentController(CommentReadStore comments, UserReadStore users, PostReadStore posts,
+			BatchLoaderRegistry registry) {
+		this.comments = comments;
 		this.users = users;
 		this.posts = posts;
-		registry.<ParentKey<CommentPage>, Connection<Comment>>forName(CommentReader.POST_COMMENTS)
-			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys, reader::postComments,
-					CommentReader::noPostComments));
-		registry.<Long, Long>forName(CommentReader.POST_COMMENT_COUNT)
-			.registerMappedBatchLoader((ids, environment) -> reader.postCommentCounts(ids));
-		registry.<ParentKey<PageRequest>, Connection<Comment>>forName(CommentReader.AUTHOR_COMMENTS)
-			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
-					(page, ids) -> reader.authorComments(page, ids, viewer(environment.getContext())),
-					CommentReader::noAuthorComments));
-		registry.<Long, Long>forName(CommentReader.AUTHOR_COMMENT_COUNT)
-			.registerMappedBatchLoader(
-					(ids, environment) -> reader.authorCommentCounts(ids, viewer(environment.getContext())));
+		BatchLoaders.register(registry, PostCommentsKey.class, Connection.class,
+				(keys, context) -> comments.postComments(keys));
+		BatchLoaders.register(registry, PostCommentCountKey.class, Long.class,
+				(keys, context) -> comments.postCommentCounts(keys));
+		BatchLoaders.register(registry, AuthorCommentsKey.class, Connection.class,
+				(keys, context) -> comments.authorComments(keys, Viewer.from(context)));
+		BatchLoaders.register(registry, AuthorCommentCountKey.class, Long.class,
+				(keys, context) -> comments.authorCommentCounts(keys, Viewer.from(context)));
 	}
 
 	@QueryMapping
 	Mono<Comment> comment(@Argument String id, @ContextValue Viewer viewer) {
-		return this.reader.comment(GlobalId.decode(id, NodeType.COMMENT, "id"), viewer);
+		return this.comments.byId(GlobalId.decode(id, NodeType.COMMENT, "id"), viewer);
 	}
 
 	@BatchMapping(typeName = "Comment")
@@ -72,12 +69,8 @@ class CommentController {
 
 	/** A comment is only ever reached through a visible post, but the post is checked again all the same. */
 	@BatchMapping(typeName = "Comment")
-	Mono<Map<Comment, Post>> post(List<Comment> comments, GraphQLContext context) {
-		Viewer viewer = Viewer.from(context);
-		return this.posts
-			.findVisibleByIds(comments.stream().map(Comment::postId).distinct().toArray(Long[]::new),
-					viewer.idForQueries(), viewer.isSuperuser())
-			.collectMap(Post::id, Function.identity())
+	Mono<Map<Comment, Post>> post(List<Comment> comments, @ContextValue Viewer viewer) {
+		return this.posts.byIds(comments.stream().map(Comment::postId).toList(), viewer)
 			.map((byId) -> comments.stream()
 				.distinct()
 				.filter((comment) -> byId.containsKey(comment.postId()))
@@ -90,25 +83,25 @@ class CommentController {
 	 */
 	@SchemaMapping(typeName = "Post")
 	CompletableFuture<Connection<Comment>> comments(Post post, DataFetchingEnvironment environment) {
-		return environment.<ParentKey<CommentPage>, Connection<Comment>>getDataLoader(CommentReader.POST_COMMENTS)
-			.load(CommentReader.postCommentsKey(post.id(), environment.getArgument("first"),
-					environment.getArgument("after"), CommentOrder.from(environment.getArgument("orderBy"))));
+		return BatchLoaders.load(environment, CommentReadStore.postCommentsKey(post.id(),
+				environment.getArgument("first"), environment.getArgument("after"),
+				CommentOrder.from(environment.getArgument("orderBy"))));
 	}
 
 	@SchemaMapping(typeName = "Post")
 	CompletableFuture<Long> commentCount(Post post, DataFetchingEnvironment environment) {
-		return CommentReader.postCommentsCounter(post.id()).load(environment);
+		return CommentReadStore.postCommentsCounter(post.id()).load(environment);
 	}
 
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Connection<Comment>> comments(User user, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment environment) {
-		return environment.<ParentKey<PageRequest>, Connection<Comment>>getDataLoader(CommentReader.AUTHOR_COMMENTS)
-			.load(CommentReader.authorCommentsKey(user.id(), first, after));
+		return BatchLoaders.load(environment, CommentReadStore.authorCommentsKey(user.id(), first, after));
 	}
 
-	private static Viewer viewer(Object context) {
-		return Viewer.from((GraphQLContext) context);
+	@Override
+	public Mono<Map<Long, Comment>> read(Collection<Long> rowIds, Object context) {
+		return this.comments.byIds(rowIds, Viewer.from(context));
 	}
 
 }

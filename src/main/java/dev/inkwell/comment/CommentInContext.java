@@ -1,14 +1,14 @@
 package dev.inkwell.comment;
 
-import dev.inkwell.auth.Viewer;
+import dev.inkwell.viewer.PostVisibility;
+import dev.inkwell.viewer.Viewer;
 
-/** A comment row with its post's author and state: what visibility and permission checks need. */
-record CommentInContext(Long id, String content, Long postId, Long authorId, int version, Long postAuthorId,
-		boolean postPublished) {
+/** A comment's id, author and version with its post's author and state: what the checks of a change need. */
+record CommentInContext(Long id, Long authorId, int version, Long postAuthorId, boolean postPublished) {
 
 	/** A comment is visible exactly when its post is. */
 	boolean isVisibleTo(Viewer viewer) {
-		return this.postPublished || viewer.isSelfOrSuperuser(this.postAuthorId);
+		return PostVisibility.allows(viewer, this.postPublished, this.postAuthorId);
 	}
 
 }

@@ -2,7 +2,8 @@ package dev.inkwell.comment;
 
 import java.util.Map;
 
-import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.paging.OrderDirection;
+
 
 public record CommentOrder(CommentOrderField field, OrderDirection direction) {
 

@@ -1,12 +1,9 @@
 package dev.inkwell.comment;
 
-import java.util.Map;
-
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -20,9 +17,9 @@ class CommentService {
 
 	static final String CONTENT_RULE = "must be 1 to 10,000 characters";
 
-	private final CommentWriteRepository comments;
+	private final CommentWriteStore comments;
 
-	CommentService(CommentWriteRepository comments) {
+	CommentService(CommentWriteStore comments) {
 		this.comments = comments;
 	}
 
@@ -30,8 +27,8 @@ class CommentService {
 		long authorId = viewer.requireUserId();
 		long postId = GlobalId.decode(input.postId(), NodeType.POST, "input.postId");
 		return this.comments
-			.insertOnVisiblePost(postId, input.content(), authorId, viewer.idForQueries(), viewer.isSuperuser())
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No post with id '" + input.postId() + "'")));
+			.insertOnVisiblePost(postId, input.content(), authorId, viewer)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", input.postId())));
 	}
 
 	Mono<Comment> update(UpdateCommentInput input, Viewer viewer) {
@@ -41,12 +38,13 @@ class CommentService {
 		return visible(id, input.id(), viewer)
 			.filter((comment) -> comment.authorId() == userId)
 			.switchIfEmpty(Mono.error(() -> ApiException.forbidden("Only its author may edit a comment")))
-			.flatMap((comment) -> (comment.version() != expected) ? Mono.error(staleVersion(comment.version()))
+			.flatMap((comment) -> (comment.version() != expected)
+					? Mono.error(ApiException.staleVersion("comment", comment.version()))
 					: this.comments.updateIfVersion(id, expected, input.content())
 						// Someone changed it between our read and our write.
 						.switchIfEmpty(Mono.defer(() -> this.comments.currentVersion(id)
-							.flatMap((now) -> Mono.<Comment>error(staleVersion(now)))
-							.switchIfEmpty(Mono.error(() -> notFound(input.id()))))));
+							.flatMap((now) -> Mono.<Comment>error(ApiException.staleVersion("comment", now)))
+							.switchIfEmpty(Mono.error(() -> ApiException.notFound("comment", input.id()))))));
 	}
 
 	Mono<String> delete(String id, Viewer viewer) {
@@ -59,25 +57,14 @@ class CommentService {
 				.forbidden("Only the comment's author, the post's author or a superuser may delete a comment")))
 			.flatMap((comment) -> this.comments.delete(rowId))
 			.map((deleted) -> GlobalId.encode(NodeType.COMMENT, deleted))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("comment", id)));
 	}
 
 	/** Comments on someone else's draft are reported as not found, like the draft itself. */
 	private Mono<CommentInContext> visible(long rowId, String id, Viewer viewer) {
-		return this.comments.findInContext(rowId)
+		return this.comments.inContext(rowId)
 			.filter((comment) -> comment.isVisibleTo(viewer))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
-	}
-
-	private static ApiException staleVersion(int currentVersion) {
-		return new ApiException(ErrorKind.CONFLICT,
-				"The comment was changed since you read it (it is now at version " + currentVersion
-						+ "); read it again and reapply your change",
-				"input.expectedVersion", Map.of("currentVersion", currentVersion));
-	}
-
-	private static ApiException notFound(String id) {
-		return ApiException.notFound("No comment with id '" + id + "'");
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("comment", id)));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.inkwell.database;
 
 import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import io.r2dbc.pool.ConnectionPool;

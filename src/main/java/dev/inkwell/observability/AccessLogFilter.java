@@ -2,6 +2,7 @@ package dev.inkwell.observability;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.inkwell.telemetry.RequestTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.slf4j.MDC;

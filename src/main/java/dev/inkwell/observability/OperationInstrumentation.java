@@ -2,6 +2,7 @@ package dev.inkwell.observability;
 
 import java.util.Locale;
 
+import dev.inkwell.telemetry.RequestTelemetry;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.telemetry.RequestTelemetry;
+import dev.inkwell.viewer.Viewer;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import io.micrometer.observation.Observation;

@@ -1,5 +1,6 @@
 package dev.inkwell.observability;
 
+import dev.inkwell.telemetry.RequestTelemetry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;

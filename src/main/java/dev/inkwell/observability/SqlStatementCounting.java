@@ -1,5 +1,6 @@
 package dev.inkwell.observability;
 
+import dev.inkwell.telemetry.RequestTelemetry;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import reactor.util.context.ContextView;

@@ -3,8 +3,9 @@ package dev.inkwell.post;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.NodeRow;
+import dev.inkwell.graphql.node.NodeRow;
+import dev.inkwell.viewer.PostVisibility;
+import dev.inkwell.viewer.Viewer;
 import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;
@@ -23,9 +24,6 @@ public record Post(@Id Long id, String title, String slug, String content, Strin
 	public static final String COLUMNS = "p.id, p.title, p.slug, p.content, p.excerpt, p.published, p.published_at, "
 			+ "p.author_id, p.version, p.created_at, p.updated_at";
 
-	/** SQL condition matching the posts {@code viewer} may see; binds {@code :viewerId} and {@code :superuser}. */
-	public static final String VISIBLE_TO_VIEWER = "(published OR author_id = :viewerId OR :superuser)";
-
 	/** Reads a row selected with {@link #COLUMNS}; by hand, as the hottest path of every list. */
 	public static Post from(Readable row) {
 		return new Post(row.get("id", Long.class), row.get("title", String.class), row.get("slug", String.class),
@@ -35,9 +33,9 @@ public record Post(@Id Long id, String title, String slug, String content, Strin
 				row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
 	}
 
-	/** A draft is visible only to its author and to superusers. */
+	/** {@link PostVisibility}'s rule for this post. */
 	public boolean isVisibleTo(Viewer viewer) {
-		return this.published || viewer.isSelfOrSuperuser(this.authorId);
+		return PostVisibility.allows(viewer, this.published, this.authorId);
 	}
 
 	/**

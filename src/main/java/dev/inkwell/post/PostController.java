@@ -1,18 +1,22 @@
 package dev.inkwell.post;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.PageRequest;
-import dev.inkwell.graphql.ParentKey;
+import dev.inkwell.graphql.batch.BatchLoaders;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeReader;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.graphql.paging.Connection;
 import dev.inkwell.tag.Tag;
+import dev.inkwell.tag.TagReadStore;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UsersById;
-import graphql.GraphQLContext;
+import dev.inkwell.user.UserReadStore;
+import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -25,48 +29,48 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Posts and every relation that leads to posts. Relations with arguments go through the
- * DataLoaders registered here (one statement per distinct set of arguments), the others
+ * Posts, and the relations between posts and the features below them (users, tags), in both
+ * directions. Posts are read through {@link PostReadStore} only; relations with arguments go
+ * through the loaders registered here (one statement per distinct set of arguments), the others
  * through {@code @BatchMapping}.
  */
 @Controller
-class PostController {
+class PostController implements NodeReader<Post> {
 
-	private final PostReader reader;
+	private final PostReadStore posts;
 
-	private final UsersById users;
+	private final UserReadStore users;
 
-	PostController(PostReader reader, UsersById users, BatchLoaderRegistry registry) {
-		this.reader = reader;
+	private final TagReadStore tags;
+
+	PostController(PostReadStore posts, UserReadStore users, TagReadStore tags, BatchLoaderRegistry registry) {
+		this.posts = posts;
 		this.users = users;
-		registry.<ParentKey<PostPage>, Connection<Post>>forName(PostReader.AUTHOR_POSTS)
-			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
-					(arguments, ids) -> reader.authorPosts(arguments, ids, viewer(environment.getContext())),
-					PostReader::noAuthorPosts));
-		registry.<ParentKey<PostFilter>, Long>forName(PostReader.AUTHOR_POST_COUNT)
-			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
-					(filter, ids) -> reader.authorPostCounts(filter, ids, viewer(environment.getContext())),
-					(key) -> 0L));
-		registry.<ParentKey<PageRequest>, Connection<Post>>forName(PostReader.TAG_POSTS)
-			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
-					(page, ids) -> reader.tagPosts(page, ids, viewer(environment.getContext())),
-					PostReader::noTagPosts));
-		registry.<Long, Long>forName(PostReader.TAG_POST_COUNT)
-			.registerMappedBatchLoader((ids, environment) -> reader
-				.tagPostCounts(ids.toArray(Long[]::new), viewer(environment.getContext()))
-				.map((counts) -> BatchLoading.withDefaults(ids, counts, 0L)));
+		this.tags = tags;
+		BatchLoaders.register(registry, AuthorPostsKey.class, Connection.class,
+				(keys, context) -> posts.authorPosts(keys, Viewer.from(context)));
+		BatchLoaders.register(registry, AuthorPostCountKey.class, Long.class,
+				(keys, context) -> posts.authorPostCounts(keys, Viewer.from(context)));
+		BatchLoaders.register(registry, TagPostsKey.class, Connection.class,
+				(keys, context) -> posts.tagPosts(keys, Viewer.from(context)));
+		BatchLoaders.register(registry, TagPostCountKey.class, Long.class,
+				(keys, context) -> posts.tagPostCounts(keys, Viewer.from(context)));
 	}
 
 	@QueryMapping
 	Mono<Post> post(@Argument String id, @Argument String slug, @ContextValue Viewer viewer) {
-		return this.reader.post(id, slug, viewer);
+		if ((id == null) == (slug == null)) {
+			throw ApiException.badRequest("id", "Give exactly one of 'id' and 'slug'");
+		}
+		return (id != null) ? this.posts.byId(GlobalId.decode(id, NodeType.POST, "id"), viewer)
+				: this.posts.bySlug(slug, viewer);
 	}
 
 	@QueryMapping
 	Mono<Connection<Post>> posts(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument Integer offset, @Argument PostFilter filter,
 			@Argument PostOrder orderBy, @ContextValue Viewer viewer) {
-		return this.reader.posts(first, after, last, before, offset, filter, orderBy, viewer);
+		return this.posts.list(first, after, last, before, offset, filter, orderBy, viewer);
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -74,32 +78,40 @@ class PostController {
 		return this.users.authorsOf(posts, Post::authorId);
 	}
 
+	@BatchMapping(typeName = "Post")
+	Mono<Map<Post, List<Tag>>> tags(List<Post> posts) {
+		return this.tags.ofPosts(posts.stream().map(Post::id).distinct().toArray(Long[]::new))
+			.map((byPost) -> posts.stream()
+				.distinct()
+				.collect(Collectors.toMap((post) -> post,
+						(post) -> List.copyOf(byPost.getOrDefault(post.id(), List.of())))));
+	}
+
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Connection<Post>> posts(User user, @Argument Integer first, @Argument String after,
 			@Argument PostFilter filter, DataFetchingEnvironment environment) {
-		return environment.<ParentKey<PostPage>, Connection<Post>>getDataLoader(PostReader.AUTHOR_POSTS)
-			.load(PostReader.authorPostsKey(user.id(), first, after, filter));
+		return BatchLoaders.load(environment, PostReadStore.authorPostsKey(user.id(), first, after, filter));
 	}
 
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Long> postCount(User user, DataFetchingEnvironment environment) {
-		return PostReader.authorPostsCounter(user.id(), PostFilter.NONE).load(environment);
+		return PostReadStore.authorPostsCounter(user.id(), PostFilter.NONE).load(environment);
 	}
 
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Connection<Post>> posts(Tag tag, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment environment) {
-		return environment.<ParentKey<PageRequest>, Connection<Post>>getDataLoader(PostReader.TAG_POSTS)
-			.load(new ParentKey<>(tag.id(), PostReader.tagPostsPage(first, after)));
+		return BatchLoaders.load(environment, PostReadStore.tagPostsKey(tag.id(), first, after));
 	}
 
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Long> postCount(Tag tag, DataFetchingEnvironment environment) {
-		return PostReader.tagPostsCounter(tag.id()).load(environment);
+		return PostReadStore.tagPostsCounter(tag.id()).load(environment);
 	}
 
-	private static Viewer viewer(Object context) {
-		return Viewer.from((GraphQLContext) context);
+	@Override
+	public Mono<Map<Long, Post>> read(Collection<Long> rowIds, Object context) {
+		return this.posts.byIds(rowIds, Viewer.from(context));
 	}
 
 }

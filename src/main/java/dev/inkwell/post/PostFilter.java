@@ -4,9 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+
 
 /**
  * The {@code PostFilter} input; every condition given must hold.

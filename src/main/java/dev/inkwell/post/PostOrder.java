@@ -1,6 +1,8 @@
 package dev.inkwell.post;
 
-import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.paging.OrderDirection;
+
+
 
 public record PostOrder(PostOrderField field, OrderDirection direction) {
 

@@ -2,15 +2,14 @@ package dev.inkwell.post;
 
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Map;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.slug.Slugs;
 import dev.inkwell.tag.TagNames;
 import dev.inkwell.tag.TagService;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -39,13 +38,13 @@ class PostService {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final PostWriteRepository posts;
+	private final PostWriteStore posts;
 
 	private final TagService tags;
 
 	private final TransactionalOperator transaction;
 
-	PostService(PostWriteRepository posts, TagService tags, TransactionalOperator transaction) {
+	PostService(PostWriteStore posts, TagService tags, TransactionalOperator transaction) {
 		this.posts = posts;
 		this.tags = tags;
 		this.transaction = transaction;
@@ -72,15 +71,15 @@ class PostService {
 		int expected = input.expectedVersion();
 		Mono<Post> work = editable(id, input.id(), viewer).flatMap((current) -> {
 			if (current.version() != expected) {
-				return Mono.error(staleVersion(current.version()));
+				return Mono.error(ApiException.staleVersion("post", current.version()));
 			}
 			return newSlug(current, input)
 				.flatMap((slug) -> this.posts.updateIfVersion(id, expected, input.title(), input.content(),
 						input.excerpt() != null, emptyToNull(input.excerpt()), slug.isEmpty() ? null : slug))
 				// Someone changed it between our read and our write.
-				.switchIfEmpty(Mono.defer(() -> this.posts.findById(id)
-					.flatMap((now) -> Mono.<Post>error(staleVersion(now.version())))
-					.switchIfEmpty(Mono.error(() -> notFound(input.id())))))
+				.switchIfEmpty(Mono.defer(() -> this.posts.current(id)
+					.flatMap((now) -> Mono.<Post>error(ApiException.staleVersion("post", now.version())))
+					.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", input.id())))))
 				.flatMap((updated) -> (tagNames != null) ? updateTags(updated, tagNames, expected) : Mono.just(updated));
 		});
 		return this.transaction.transactional(work);
@@ -91,21 +90,21 @@ class PostService {
 		long rowId = GlobalId.decode(id, NodeType.POST, "id");
 		return editable(rowId, id, viewer).flatMap((post) -> this.posts.delete(rowId))
 			.map((deleted) -> GlobalId.encode(NodeType.POST, deleted))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
 	}
 
 	Mono<Post> publish(String id, Viewer viewer) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.POST, "id");
 		return editable(rowId, id, viewer).flatMap((post) -> this.posts.publish(rowId))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
 	}
 
 	Mono<Post> unpublish(String id, Viewer viewer) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.POST, "id");
 		return editable(rowId, id, viewer).flatMap((post) -> this.posts.unpublish(rowId))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
 	}
 
 	/**
@@ -113,9 +112,9 @@ class PostService {
 	 * existence stays secret), a visible post of someone else as forbidden.
 	 */
 	private Mono<Post> editable(long rowId, String id, Viewer viewer) {
-		return this.posts.findById(rowId)
+		return this.posts.current(rowId)
 			.filter((post) -> post.isVisibleTo(viewer))
-			.switchIfEmpty(Mono.error(() -> notFound(id)))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)))
 			.filter((post) -> viewer.isSelfOrSuperuser(post.authorId()))
 			.switchIfEmpty(Mono.error(() -> ApiException
 				.forbidden("Only the post's author or a superuser may change this post")));
@@ -183,17 +182,6 @@ class PostService {
 
 	private static String randomSuffix() {
 		return Long.toString(36L * 36 * 36 * 36 * 36 + random.nextLong(35L * 36 * 36 * 36 * 36 * 36), 36);
-	}
-
-	static ApiException staleVersion(int currentVersion) {
-		return new ApiException(ErrorKind.CONFLICT,
-				"The post was changed by someone else since you read it (it is now at version " + currentVersion
-						+ "); read it again and reapply your changes",
-				"input.expectedVersion", Map.of("currentVersion", currentVersion));
-	}
-
-	private static ApiException notFound(String id) {
-		return ApiException.notFound("No post with id '" + id + "'");
 	}
 
 }

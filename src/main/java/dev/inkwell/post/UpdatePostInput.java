@@ -2,7 +2,7 @@ package dev.inkwell.post;
 
 import java.util.List;
 
-import dev.inkwell.graphql.NotBlankIfPresent;
+import dev.inkwell.graphql.input.NotBlankIfPresent;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

@@ -2,7 +2,7 @@ package dev.inkwell.tag;
 
 import java.time.OffsetDateTime;
 
-import dev.inkwell.graphql.NodeRow;
+import dev.inkwell.graphql.node.NodeRow;
 import io.r2dbc.spi.Readable;
 
 import org.springframework.data.annotation.Id;

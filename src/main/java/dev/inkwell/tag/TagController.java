@@ -1,36 +1,29 @@
 package dev.inkwell.tag;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.graphql.PageRequest;
-import dev.inkwell.graphql.TotalCount;
-import dev.inkwell.post.Post;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeReader;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+/** Tags, read through {@link TagReadStore}; tags are public, so {@code node} finds every one. */
 @Controller
-class TagController {
+class TagController implements NodeReader<Tag> {
 
-	private final TagRepository tags;
+	private final TagReadStore tags;
 
-	private final TagQueries queries;
-
-	TagController(TagRepository tags, TagQueries queries) {
+	TagController(TagReadStore tags) {
 		this.tags = tags;
-		this.queries = queries;
 	}
 
 	@QueryMapping
@@ -38,28 +31,18 @@ class TagController {
 		if ((id == null) == (slug == null)) {
 			throw ApiException.badRequest("id", "Give exactly one of 'id' and 'slug'");
 		}
-		return (id != null) ? this.tags.findById(GlobalId.decode(id, NodeType.TAG, "id")) : this.tags.findBySlug(slug);
+		return (id != null) ? this.tags.byId(GlobalId.decode(id, NodeType.TAG, "id")) : this.tags.bySlug(slug);
 	}
 
 	@QueryMapping
 	Mono<Connection<Tag>> tags(@Argument Integer first, @Argument String after, @Argument Integer offset,
 			@Argument TagOrder orderBy, @ContextValue Viewer viewer) {
-		Keyset keyset = TagQueries.keyset((orderBy != null) ? orderBy : TagOrder.DEFAULT);
-		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
-		TotalCount counter = (environment) -> TotalCount.run(this.queries.count(), environment);
-		return this.queries.page(keyset, page, viewer)
-			.collectList()
-			.map((rows) -> Connection.of(rows, page, keyset, counter));
+		return this.tags.list(first, after, offset, (orderBy != null) ? orderBy : TagOrder.DEFAULT, viewer);
 	}
 
-	@BatchMapping(typeName = "Post")
-	Mono<Map<Post, List<Tag>>> tags(List<Post> posts) {
-		return this.queries.ofPosts(posts.stream().map(Post::id).distinct().toArray(Long[]::new))
-			.collectMultimap(PostTag::postId, PostTag::tag)
-			.map((byPost) -> posts.stream()
-				.distinct()
-				.collect(Collectors.toMap((post) -> post,
-						(post) -> List.copyOf(byPost.getOrDefault(post.id(), List.of())))));
+	@Override
+	public Mono<Map<Long, Tag>> read(Collection<Long> rowIds, Object context) {
+		return this.tags.byIds(rowIds);
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.inkwell.tag;
 
-import dev.inkwell.auth.Viewer;
+import dev.inkwell.viewer.Viewer;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.errors.ApiException;
+
 
 /** How tag names are written and compared: trimmed, 1 to 50 characters, case-insensitive. */
 public final class TagNames {

@@ -1,6 +1,8 @@
 package dev.inkwell.tag;
 
-import dev.inkwell.graphql.OrderDirection;
+import dev.inkwell.graphql.paging.OrderDirection;
+
+
 
 public record TagOrder(TagOrderField field, OrderDirection direction) {
 

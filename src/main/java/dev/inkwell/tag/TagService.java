@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.post.Slugs;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.slug.Slugs;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,11 +31,11 @@ public class TagService {
 	/** Different names can share a slug ("C#" and "C++"); this many suffixes are tried before giving up. */
 	private static final int SLUG_ATTEMPTS = 20;
 
-	private final TagWriteRepository tags;
+	private final TagWriteStore tags;
 
 	private final TransactionalOperator transaction;
 
-	TagService(TagWriteRepository tags, TransactionalOperator transaction) {
+	TagService(TagWriteStore tags, TransactionalOperator transaction) {
 		this.tags = tags;
 		this.transaction = transaction;
 	}
@@ -64,7 +64,8 @@ public class TagService {
 		requireSuperuser(viewer);
 		long id = GlobalId.decode(input.id(), NodeType.TAG, "input.id");
 		String name = (input.name() != null) ? TagNames.clean(input.name(), "input.name") : null;
-		return this.tags.update(id, name, color(input.color())).switchIfEmpty(Mono.error(() -> notFound(input.id())));
+		return this.tags.update(id, name, color(input.color()))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("tag", input.id())));
 	}
 
 	Mono<String> delete(String id, Viewer viewer) {
@@ -73,7 +74,7 @@ public class TagService {
 		return this.transaction
 			.transactional(this.tags.touchPostsTagged(rowId).then(this.tags.delete(rowId)))
 			.map((deleted) -> GlobalId.encode(NodeType.TAG, deleted))
-			.switchIfEmpty(Mono.error(() -> notFound(id)));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("tag", id)));
 	}
 
 	/**
@@ -105,10 +106,6 @@ public class TagService {
 		if (!viewer.isSuperuser()) {
 			throw ApiException.forbidden("Only superusers manage tags; name a tag on a post to create it");
 		}
-	}
-
-	private static ApiException notFound(String id) {
-		return ApiException.notFound("No tag with id '" + id + "'");
 	}
 
 }

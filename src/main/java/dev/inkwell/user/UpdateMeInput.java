@@ -1,6 +1,5 @@
 package dev.inkwell.user;
 
-import dev.inkwell.auth.RegisterInput;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,11 +10,11 @@ import jakarta.validation.constraints.Size;
  * @param fullName an empty string removes it
  * @param bio an empty string removes it
  */
-public record UpdateMeInput(@Pattern(regexp = RegisterInput.USERNAME_PATTERN, message = RegisterInput.USERNAME_RULE) String username,
+public record UpdateMeInput(@Pattern(regexp = AccountRules.USERNAME_PATTERN, message = AccountRules.USERNAME_RULE) String username,
 		@Size(max = 100, message = "must be at most 100 characters")
-		@Email(regexp = RegisterInput.EMAIL_PATTERN, message = RegisterInput.EMAIL_RULE) String email,
+		@Email(regexp = AccountRules.EMAIL_PATTERN, message = AccountRules.EMAIL_RULE) String email,
 		@Size(max = 100, message = "must be at most 100 characters") String fullName,
 		@Size(max = UserService.BIO_MAX_LENGTH, message = "must be at most 2,000 characters") String bio,
-		@Size(min = 8, max = 72, message = RegisterInput.PASSWORD_RULE) String password) {
+		@Size(min = 8, max = 72, message = AccountRules.PASSWORD_RULE) String password) {
 
 }

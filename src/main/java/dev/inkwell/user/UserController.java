@@ -1,12 +1,15 @@
 package dev.inkwell.user;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
-import dev.inkwell.graphql.PageRequest;
-import dev.inkwell.graphql.TotalCount;
+import java.util.Collection;
+import java.util.Map;
+
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeReader;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -16,21 +19,19 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+/** Users, read through {@link UserReadStore}; users are public, so {@code node} finds every one. */
 @Controller
-class UserController {
+class UserController implements NodeReader<User> {
 
-	private final UserRepository users;
+	private final UserReadStore users;
 
-	private final UserQueries queries;
-
-	UserController(UserRepository users, UserQueries queries) {
+	UserController(UserReadStore users) {
 		this.users = users;
-		this.queries = queries;
 	}
 
 	@QueryMapping
 	Mono<User> me(@ContextValue Viewer viewer) {
-		return viewer.isAuthenticated() ? this.users.findById(viewer.userId()) : Mono.empty();
+		return viewer.isAuthenticated() ? this.users.byId(viewer.userId()) : Mono.empty();
 	}
 
 	@QueryMapping
@@ -38,18 +39,14 @@ class UserController {
 		if ((id == null) == (username == null)) {
 			throw ApiException.badRequest("id", "Give exactly one of 'id' and 'username'");
 		}
-		return (id != null) ? this.users.findById(GlobalId.decode(id, NodeType.USER, "id"))
-				: this.users.findByUsernameIgnoringCase(username);
+		return (id != null) ? this.users.byId(GlobalId.decode(id, NodeType.USER, "id"))
+				: this.users.byUsername(username);
 	}
 
 	@QueryMapping
 	Mono<Connection<User>> users(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument Integer offset) {
-		PageRequest page = PageRequest.of(first, after, last, before, offset, UserQueries.KEYSET);
-		return this.queries.page(page)
-			.collectList()
-			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET,
-					(environment) -> TotalCount.run(this.queries.count(), environment)));
+		return this.users.list(PageRequest.of(first, after, last, before, offset, UserReadStore.KEYSET));
 	}
 
 	/**
@@ -62,6 +59,11 @@ class UserController {
 		boolean justAuthenticated = environment.getExecutionStepInfo().getParent().getObjectType().getName()
 			.equals("AuthPayload");
 		return (justAuthenticated || viewer.isSelfOrSuperuser(user.id())) ? user.email() : null;
+	}
+
+	@Override
+	public Mono<Map<Long, User>> read(Collection<Long> rowIds, Object context) {
+		return this.users.byIds(rowIds);
 	}
 
 }

@@ -3,10 +3,10 @@ package dev.inkwell.user;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.GlobalId;
-import dev.inkwell.graphql.NodeType;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.node.GlobalId;
+import dev.inkwell.graphql.node.NodeType;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,11 +19,11 @@ class UserService {
 
 	static final int BIO_MAX_LENGTH = 2000;
 
-	private final UserWriteRepository users;
+	private final UserWriteStore users;
 
 	private final PasswordEncoder passwords;
 
-	UserService(UserWriteRepository users, PasswordEncoder passwords) {
+	UserService(UserWriteStore users, PasswordEncoder passwords) {
 		this.users = users;
 		this.passwords = passwords;
 	}
@@ -50,7 +50,7 @@ class UserService {
 		return this.users.exists(rowId)
 			.flatMap((exists) -> {
 				if (!exists) {
-					return Mono.error(ApiException.notFound("No user with id '" + id + "'"));
+					return Mono.error(ApiException.notFound("user", id));
 				}
 				if (!viewer.isSelfOrSuperuser(rowId)) {
 					return Mono.error(ApiException.forbidden("Only the account's owner or a superuser may delete it"));
@@ -58,7 +58,7 @@ class UserService {
 				return this.users.delete(rowId);
 			})
 			.map((deleted) -> GlobalId.encode(NodeType.USER, deleted))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No user with id '" + id + "'")));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("user", id)));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.inkwell.graphql;
 
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.graphql.execution.SchemaInspection;
 import graphql.introspection.Introspection;
 import org.junit.jupiter.api.Test;
 

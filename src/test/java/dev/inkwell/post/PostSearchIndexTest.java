@@ -6,11 +6,11 @@ import java.util.Map;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
-import dev.inkwell.auth.Viewer;
-import dev.inkwell.graphql.BatchLoading;
-import dev.inkwell.graphql.Keyset;
-import dev.inkwell.graphql.OrderDirection;
-import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.database.Sql;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.OrderDirection;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.viewer.Viewer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostSearchIndexTest extends IntegrationTest {
 
 	@Autowired
-	PostQueries queries;
+	PostReadStore posts;
 
 	/** One test, so the 20,000 rows are written once. */
 	@Test
@@ -60,11 +60,11 @@ class PostSearchIndexTest extends IntegrationTest {
 	}
 
 	private String explain(PostFilter filter, PostOrder order, Viewer viewer) {
-		Keyset keyset = PostQueries.keyset(order, filter);
+		Keyset keyset = PostReadStore.keyset(order, filter);
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = this.queries.pageSql(PostScope.ALL, null, filter, PostQueries.TagIds.NONE, keyset,
+		String sql = this.posts.pageSql(PostScope.ALL, null, filter, PostReadStore.TagIds.NONE, keyset,
 				PageRequest.of(20, null, null, null, null, keyset), viewer, parameters);
-		return String.join("\n", BatchLoading.bind(this.db.sql("EXPLAIN " + sql), parameters)
+		return String.join("\n", Sql.bind(this.db.sql("EXPLAIN " + sql), parameters)
 			.map((row) -> row.get(0, String.class))
 			.all()
 			.collectList()

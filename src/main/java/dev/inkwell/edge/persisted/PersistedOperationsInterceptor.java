@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GraphQlErrors;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.graphql.errors.GraphQlErrors;
 import dev.inkwell.graphql.http.GraphQlOverGetFilter;
 import dev.inkwell.graphql.limits.OperationLimits;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.observability.RequestTelemetry;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.telemetry.RequestTelemetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

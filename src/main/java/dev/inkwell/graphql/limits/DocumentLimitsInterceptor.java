@@ -2,9 +2,9 @@ package dev.inkwell.graphql.limits;
 
 import java.util.Map;
 
-import dev.inkwell.graphql.ApiException;
-import dev.inkwell.graphql.ErrorKind;
-import dev.inkwell.graphql.GraphQlErrors;
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.graphql.errors.GraphQlErrors;
 import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 

@@ -3,7 +3,7 @@ package dev.inkwell.graphql.routing;
 import java.util.concurrent.CompletionStage;
 
 import dev.inkwell.auth.AuthPayload;
-import dev.inkwell.auth.Viewer;
+import dev.inkwell.viewer.Viewer;
 import dev.inkwell.database.ReadRoute;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;

@@ -6,7 +6,7 @@ import dev.inkwell.database.ReadRoute;
 import dev.inkwell.database.ReadRouter;
 import dev.inkwell.database.ReplicaMonitor;
 import dev.inkwell.database.ViewerWritePositions;
-import dev.inkwell.graphql.DatabaseErrors;
+import dev.inkwell.graphql.errors.DatabaseErrors;
 import graphql.GraphQLError;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

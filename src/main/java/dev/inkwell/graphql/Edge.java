@@ -1,5 +1,0 @@
-package dev.inkwell.graphql;
-
-public record Edge<T>(String cursor, T node) {
-
-}

@@ -1,8 +1,0 @@
-package dev.inkwell.graphql;
-
-/** A row whose GraphQL type implements Node: its {@code id} field is the global id of this row id. */
-public interface NodeRow {
-
-	Long id();
-
-}

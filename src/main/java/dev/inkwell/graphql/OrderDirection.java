@@ -1,7 +1,0 @@
-package dev.inkwell.graphql;
-
-public enum OrderDirection {
-
-	ASC, DESC
-
-}

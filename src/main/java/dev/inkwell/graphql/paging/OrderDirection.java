@@ -1,0 +1,7 @@
+package dev.inkwell.graphql.paging;
+
+public enum OrderDirection {
+
+	ASC, DESC
+
+}

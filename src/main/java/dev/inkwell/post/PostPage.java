@@ -1,8 +1,0 @@
-package dev.inkwell.post;
-
-import dev.inkwell.graphql.PageRequest;
-
-/** The arguments of {@code User.posts}: a page and a filter; equal ones are loaded together. */
-record PostPage(PageRequest page, PostFilter filter) {
-
-}

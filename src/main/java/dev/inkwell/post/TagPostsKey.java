@@ -1,0 +1,10 @@
+package dev.inkwell.post;
+
+import dev.inkwell.graphql.batch.BatchKey;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.graphql.paging.PageRequest;
+
+/** {@code Tag.posts(first, after)}: one tag's page of posts. */
+record TagPostsKey(long tagId, PageRequest page) implements BatchKey<Connection<Post>> {
+
+}

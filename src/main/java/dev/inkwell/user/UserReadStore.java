@@ -1,0 +1,81 @@
+package dev.inkwell.user;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.inkwell.database.Sql;
+import dev.inkwell.graphql.paging.Connection;
+import dev.inkwell.graphql.paging.Keyed;
+import dev.inkwell.graphql.paging.Keyset;
+import dev.inkwell.graphql.paging.PageRequest;
+import dev.inkwell.graphql.paging.TotalCount;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reading users: the one way anything reads them. Users are public (an email is hidden at its
+ * field, not here), and no statement reads the password hash ({@link UserWriteStore} does, for login).
+ */
+@Repository
+public class UserReadStore {
+
+	/** Sign-up order: the identity column grows with every registration, and is unique. */
+	static final Keyset KEYSET = new Keyset("users:ID:ASC", "u.id", "bigint", "u.id", true);
+
+	private static final String SELECT = "SELECT " + User.COLUMNS + " FROM users u";
+
+	private final DatabaseClient db;
+
+	UserReadStore(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<User> byId(long id) {
+		return this.db.sql(SELECT + " WHERE u.id = :id").bind("id", id).map(User::from).one();
+	}
+
+	Mono<User> byUsername(String username) {
+		return this.db.sql(SELECT + " WHERE lower(u.username) = lower(:username)")
+			.bind("username", username)
+			.map(User::from)
+			.one();
+	}
+
+	/** Users by id, in one statement. */
+	public Mono<Map<Long, User>> byIds(Collection<Long> ids) {
+		return this.db.sql(SELECT + " WHERE u.id = ANY(:ids)")
+			.bind("ids", ids.stream().distinct().toArray(Long[]::new))
+			.map(User::from)
+			.all()
+			.collectMap(User::id, Function.identity());
+	}
+
+	/** The author of each of {@code sources} (posts, comments), for an author batch mapping. */
+	public <T> Mono<Map<T, User>> authorsOf(List<T> sources, Function<T, Long> authorId) {
+		return byIds(sources.stream().map(authorId).toList()).map((byId) -> sources.stream()
+			.distinct()
+			.collect(Collectors.toMap(Function.identity(), (source) -> byId.get(authorId.apply(source)))));
+	}
+
+	/** The member list, in sign-up order; {@code totalCount} counts all users. */
+	Mono<Connection<User>> list(PageRequest page) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String sql = KEYSET.pageSql(User.COLUMNS, "users u", "true", page, parameters);
+		return Sql.bind(this.db.sql(sql), parameters)
+			.map((row) -> new Keyed<>(User.from(row), row.get("sort_key", String.class), 0L))
+			.all()
+			.collectList()
+			.map((rows) -> Connection.of(rows, page, KEYSET, (environment) -> TotalCount.run(count(), environment)));
+	}
+
+	private Mono<Long> count() {
+		return this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one();
+	}
+
+}
