@@ -18,13 +18,18 @@ class AuthController {
 	}
 
 	@MutationMapping
-	Mono<AuthPayload> register(@Argument @Valid RegisterInput input) {
-		return this.auth.register(input);
+	Mono<AuthPayload> register(@Argument @Valid RegisterInput input, @ContextValue String clientAddress) {
+		return this.auth.register(input, clientAddress);
 	}
 
 	@MutationMapping
 	Mono<AuthPayload> login(@Argument @Valid LoginInput input, @ContextValue String clientAddress) {
 		return this.auth.login(input, clientAddress);
+	}
+
+	@MutationMapping
+	Mono<Boolean> logout(@ContextValue Viewer viewer) {
+		return this.auth.logout(viewer);
 	}
 
 }

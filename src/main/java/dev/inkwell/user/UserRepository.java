@@ -12,7 +12,7 @@ public interface UserRepository extends R2dbcRepository<User, Long> {
 
 	/** Login accepts a username or an email; usernames cannot contain '@', so at most one matches. */
 	@Query("""
-			SELECT id, hashed_password, is_active FROM users
+			SELECT id, hashed_password, is_active, token_version FROM users
 			WHERE lower(username) = lower(:login) OR lower(email) = lower(:login)
 			LIMIT 1""")
 	Mono<UserCredentials> findCredentials(String login);

@@ -11,7 +11,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Ten login attempts a minute per account and per address; the eleventh is refused, even if right. */
+/** Ten login attempts (and ten sign-ups) a minute per address; the eleventh is refused, even if right. */
 class LoginThrottleTest extends IntegrationTest {
 
 	@Test
@@ -56,6 +56,46 @@ class LoginThrottleTest extends IntegrationTest {
 		singleError(login("ada", PASSWORD), "FORBIDDEN", null);
 		this.db.sql("UPDATE login_attempts SET window_start = window_start - interval '2 minutes'").then().block();
 		login("ada", PASSWORD).path("login.token").hasValue();
+	}
+
+	@Test
+	void aliasedRegistrationsCountOneByOne() {
+		String aliases = IntStream.range(0, 15)
+			.mapToObj((i) -> "r" + i + ": register(input: {username: \"user" + i + "\", email: \"user" + i
+					+ "@example.com\", password: \"" + PASSWORD + "\"}) { token }")
+			.collect(Collectors.joining(" "));
+		// The eleventh is refused; as register's payload is non-null, that ends the operation.
+		this.graphQl.document("mutation { " + aliases + " }").execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getExtensions()).containsEntry("classification", "FORBIDDEN")
+				.containsEntry("code", "RATE_LIMITED");
+			assertThat(errors.get(0).getPath()).isEqualTo("r10");
+		});
+		assertThat(this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one().block())
+			.isEqualTo(10);
+	}
+
+	@Test
+	void currentPasswordChecksCountAsLoginAttempts() {
+		Account ada = register("ada");
+		for (int i = 0; i < 10; i++) {
+			singleError(as(ada.token()).documentName("updateMe")
+				.variable("input", Map.of("password", "a-brand-new-secret", "currentPassword", "guess-" + i))
+				.execute(), "BAD_REQUEST", "input.currentPassword");
+		}
+		var refused = singleError(as(ada.token()).documentName("updateMe")
+			.variable("input", Map.of("password", "a-brand-new-secret", "currentPassword", PASSWORD))
+			.execute(), "FORBIDDEN", null);
+		assertThat(refused.getExtensions()).containsEntry("code", "RATE_LIMITED");
+		singleError(login("ada", PASSWORD), "FORBIDDEN", null);
+	}
+
+	@Test
+	void forwardedForIsIgnoredWithoutTrustedProxies() {
+		this.graphQl.mutate().header("X-Forwarded-For", "203.0.113.7").build().documentName("login")
+			.variable("login", "nobody").variable("password", "wrong-password").execute();
+		assertThat(this.db.sql("SELECT key FROM login_attempts").map((row) -> row.get(0, String.class)).all()
+			.collectList().block()).singleElement().asString().startsWith("login:").doesNotContain("203.0.113.7");
 	}
 
 	private GraphQlTester.Response login(String login, String password) {

@@ -68,7 +68,7 @@ class HostileInputTest extends IntegrationTest {
 		long comment = content.comment(post, adaRow, "Nice");
 		String slug = this.db.sql("SELECT slug FROM posts WHERE id = :id").bind("id", post)
 			.map((row) -> row.get(0, String.class)).one().block();
-		this.fixture = new Fixture(this.tokens.issue(adaRow).token(), Content.id("User", adaRow), Content.id("Post", post),
+		this.fixture = new Fixture(this.tokens.issue(adaRow, 0).block().token(), Content.id("User", adaRow), Content.id("Post", post),
 				slug, Content.id("Comment", comment));
 	}
 
