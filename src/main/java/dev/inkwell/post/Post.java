@@ -23,6 +23,9 @@ public record Post(@Id Long id, String title, String slug, String content, Strin
 	public static final String COLUMNS = "p.id, p.title, p.slug, p.content, p.excerpt, p.published, p.published_at, "
 			+ "p.author_id, p.version, p.created_at, p.updated_at";
 
+	/** {@link #COLUMNS} for a list whose selection has no {@code content}: the largest column stays behind. */
+	public static final String COLUMNS_WITHOUT_CONTENT = COLUMNS.replace("p.content", "NULL::text AS content");
+
 	/** SQL condition matching the posts {@code viewer} may see; binds {@code :viewerId} and {@code :superuser}. */
 	public static final String VISIBLE_TO_VIEWER = "(published OR author_id = :viewerId OR :superuser)";
 

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import dev.inkwell.auth.Viewer;
 import dev.inkwell.graphql.BatchLoading;
 import dev.inkwell.graphql.Connection;
-import dev.inkwell.graphql.PageRequest;
 import dev.inkwell.graphql.ParentKey;
 import dev.inkwell.tag.Tag;
 import dev.inkwell.user.User;
@@ -47,7 +46,7 @@ class PostController {
 			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
 					(filter, ids) -> reader.authorPostCounts(filter, ids, viewer(environment.getContext())),
 					(key) -> 0L));
-		registry.<ParentKey<PageRequest>, Connection<Post>>forName(PostReader.TAG_POSTS)
+		registry.<ParentKey<PostPage>, Connection<Post>>forName(PostReader.TAG_POSTS)
 			.registerMappedBatchLoader((keys, environment) -> BatchLoading.byArguments(keys,
 					(page, ids) -> reader.tagPosts(page, ids, viewer(environment.getContext())),
 					PostReader::noTagPosts));
@@ -65,8 +64,9 @@ class PostController {
 	@QueryMapping
 	Mono<Connection<Post>> posts(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument Integer offset, @Argument PostFilter filter,
-			@Argument PostOrder orderBy, @ContextValue Viewer viewer) {
-		return this.reader.posts(first, after, last, before, offset, filter, orderBy, viewer);
+			@Argument PostOrder orderBy, @ContextValue Viewer viewer, DataFetchingEnvironment environment) {
+		return this.reader.posts(first, after, last, before, offset, filter, orderBy, selectsContent(environment),
+				viewer);
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -78,7 +78,7 @@ class PostController {
 	CompletableFuture<Connection<Post>> posts(User user, @Argument Integer first, @Argument String after,
 			@Argument PostFilter filter, DataFetchingEnvironment environment) {
 		return environment.<ParentKey<PostPage>, Connection<Post>>getDataLoader(PostReader.AUTHOR_POSTS)
-			.load(PostReader.authorPostsKey(user.id(), first, after, filter));
+			.load(PostReader.authorPostsKey(user.id(), first, after, filter, selectsContent(environment)));
 	}
 
 	@SchemaMapping(typeName = "User")
@@ -89,13 +89,18 @@ class PostController {
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Connection<Post>> posts(Tag tag, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment environment) {
-		return environment.<ParentKey<PageRequest>, Connection<Post>>getDataLoader(PostReader.TAG_POSTS)
-			.load(new ParentKey<>(tag.id(), PostReader.tagPostsPage(first, after)));
+		return environment.<ParentKey<PostPage>, Connection<Post>>getDataLoader(PostReader.TAG_POSTS)
+			.load(new ParentKey<>(tag.id(), PostReader.tagPostsPage(first, after, selectsContent(environment))));
 	}
 
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Long> postCount(Tag tag, DataFetchingEnvironment environment) {
 		return PostReader.tagPostsCounter(tag.id()).load(environment);
+	}
+
+	/** Whether a post connection's selection reads {@code content}, under any alias or fragment. */
+	private static boolean selectsContent(DataFetchingEnvironment environment) {
+		return environment.getSelectionSet().containsAnyOf("nodes/content", "edges/node/content");
 	}
 
 	private static Viewer viewer(Object context) {

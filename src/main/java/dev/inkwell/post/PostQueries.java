@@ -57,12 +57,13 @@ class PostQueries {
 
 	/**
 	 * One page of posts, or for per-parent scopes one page per parent, in one statement; limit + 1
-	 * rows each. {@code tagIds} are the filter's tags, resolved by {@link #tagIds}.
+	 * rows each. {@code tagIds} are the filter's tags, resolved by {@link #tagIds}. Without
+	 * {@code content}, the rows' content is null: the selection does not show it.
 	 */
 	Flux<Keyed<Post>> page(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
-			PageRequest page, Viewer viewer) {
+			PageRequest page, boolean content, Viewer viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, viewer, parameters);
+		String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, content, viewer, parameters);
 		return BatchLoading.bind(this.db.sql(sql), parameters)
 			.map((row) -> new Keyed<>(Post.from(row), row.get("sort_key", String.class),
 					row.get("parent_id", Long.class)))
@@ -120,12 +121,12 @@ class PostQueries {
 	}
 
 	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
-			PageRequest page, Viewer viewer, Map<String, Object> parameters) {
+			PageRequest page, boolean content, Viewer viewer, Map<String, Object> parameters) {
 		String where = conditions(scope, parentIds, filter, tagIds, viewer, parameters) + " AND "
 				+ keyset.after(page, parameters);
 		parameters.put("limit", page.limit() + 1);
 		parameters.put("offset", page.offset());
-		String select = "SELECT " + Post.COLUMNS + ", " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
+		String select = "SELECT " + (content ? Post.COLUMNS : Post.COLUMNS_WITHOUT_CONTENT) + ", " + keyset.sortKeyColumn() + ", " + scope.parentExpression + " AS parent_id";
 		if (scope == PostScope.ALL) {
 			return select + " FROM posts p WHERE " + where + " ORDER BY " + keyset.orderBy(page)
 					+ " LIMIT :limit OFFSET :offset";

@@ -47,8 +47,9 @@ class PostReader {
 				: this.posts.findVisibleBySlug(slug, viewer.idForQueries(), viewer.isSuperuser());
 	}
 
+	/** @param content whether the selection reads the posts' content (else it is not read) */
 	Mono<Connection<Post>> posts(Integer first, String after, Integer last, String before, Integer offset,
-			PostFilter filter, PostOrder orderBy, Viewer viewer) {
+			PostFilter filter, PostOrder orderBy, boolean content, Viewer viewer) {
 		PostFilter checked = PostFilter.orNone(filter).checked();
 		Keyset keyset = PostQueries.keyset((orderBy != null) ? orderBy : PostOrder.DEFAULT, checked);
 		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset);
@@ -58,22 +59,25 @@ class PostReader {
 			.flatMap((ids) -> this.queries.count(PostScope.ALL, null, checked, ids, viewer))
 			.map((counts) -> counts.getOrDefault(0L, 0L))
 			.toFuture();
-		return tagIds.flatMapMany((ids) -> this.queries.page(PostScope.ALL, null, checked, ids, keyset, page, viewer))
+		return tagIds.flatMapMany((ids) -> this.queries.page(PostScope.ALL, null, checked, ids, keyset, page, content,
+				viewer))
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, keyset, counter));
 	}
 
 	/** The key of one author's {@code posts} field, checked. */
-	static ParentKey<PostPage> authorPostsKey(long authorId, Integer first, String after, PostFilter filter) {
+	static ParentKey<PostPage> authorPostsKey(long authorId, Integer first, String after, PostFilter filter,
+			boolean content) {
 		PostFilter checked = PostFilter.orNone(filter).checked();
-		return new ParentKey<>(authorId, new PostPage(PageRequest.forward(first, after, authorKeyset()), checked));
+		return new ParentKey<>(authorId,
+				new PostPage(PageRequest.forward(first, after, authorKeyset()), checked, content));
 	}
 
 	Mono<Map<Long, Connection<Post>>> authorPosts(PostPage arguments, Long[] authorIds, Viewer viewer) {
 		Keyset keyset = authorKeyset();
 		return this.queries.tagIds(arguments.filter())
 			.flatMapMany((tagIds) -> this.queries.page(PostScope.AUTHOR, authorIds, arguments.filter(), tagIds, keyset,
-					arguments.page(), viewer))
+					arguments.page(), arguments.content(), viewer))
 			.collectList()
 			.map((rows) -> BatchLoading.connections(rows, arguments.page(), keyset,
 					(authorId) -> authorPostsCounter(authorId, arguments.filter())));
@@ -94,19 +98,20 @@ class PostReader {
 			.flatMap((tagIds) -> this.queries.count(PostScope.AUTHOR, authorIds, filter, tagIds, viewer));
 	}
 
-	static PageRequest tagPostsPage(Integer first, String after) {
-		return PageRequest.forward(first, after, tagKeyset());
+	static PostPage tagPostsPage(Integer first, String after, boolean content) {
+		return new PostPage(PageRequest.forward(first, after, tagKeyset()), PostFilter.NONE, content);
 	}
 
-	Mono<Map<Long, Connection<Post>>> tagPosts(PageRequest page, Long[] tagIds, Viewer viewer) {
+	Mono<Map<Long, Connection<Post>>> tagPosts(PostPage arguments, Long[] tagIds, Viewer viewer) {
 		Keyset keyset = tagKeyset();
-		return this.queries.page(PostScope.TAG, tagIds, PostFilter.NONE, PostQueries.TagIds.NONE, keyset, page, viewer)
+		return this.queries.page(PostScope.TAG, tagIds, PostFilter.NONE, PostQueries.TagIds.NONE, keyset,
+				arguments.page(), arguments.content(), viewer)
 			.collectList()
-			.map((rows) -> BatchLoading.connections(rows, page, keyset, PostReader::tagPostsCounter));
+			.map((rows) -> BatchLoading.connections(rows, arguments.page(), keyset, PostReader::tagPostsCounter));
 	}
 
-	static Connection<Post> noTagPosts(ParentKey<PageRequest> key) {
-		return Connection.of(List.of(), key.arguments(), tagKeyset(), tagPostsCounter(key.parentId()));
+	static Connection<Post> noTagPosts(ParentKey<PostPage> key) {
+		return Connection.of(List.of(), key.arguments().page(), tagKeyset(), tagPostsCounter(key.parentId()));
 	}
 
 	static TotalCount tagPostsCounter(long tagId) {
