@@ -166,9 +166,13 @@ class GeneratedInputTest {
 		}
 	}
 
+	/** Lists (connections) are picked more often: their paging and cursor arguments are the richest. */
 	@Provide
 	Arbitrary<Call> calls() {
-		return Arbitraries.of(fields()).flatMap((field) -> {
+		List<Tuple.Tuple2<Integer, GraphQLFieldDefinition>> weighted = fields().stream()
+			.map((field) -> Tuple.of(listName(field.getType()).isEmpty() ? 1 : 4, field))
+			.toList();
+		return Arbitraries.frequency(weighted).flatMap((field) -> {
 			boolean mutation = schema.getMutationType().getFieldDefinition(field.getName()) == field;
 			Arbitrary<Map<String, Object>> arguments = Arbitraries.just(new LinkedHashMap<>());
 			String list = listName(field.getType());
