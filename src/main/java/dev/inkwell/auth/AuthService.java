@@ -1,6 +1,9 @@
 package dev.inkwell.auth;
 
+import java.util.Map;
+
 import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.ErrorKind;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserRepository;
 import reactor.core.publisher.Mono;
@@ -71,7 +74,8 @@ class AuthService {
 				}
 				Mono<Void> counted = (!right && credentials.id() != null) ? this.throttle.failed(credentials.id())
 						: Mono.empty();
-				return counted.then(Mono.error(ApiException.unauthorized(LOGIN_FAILED)));
+				return counted.then(Mono.error(new ApiException(ErrorKind.UNAUTHORIZED, LOGIN_FAILED, null,
+						Map.of("code", "LOGIN_FAILED"))));
 			});
 	}
 

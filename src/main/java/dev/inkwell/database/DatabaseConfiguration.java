@@ -15,6 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -41,16 +43,26 @@ class DatabaseConfiguration {
 		return new DatabaseLocator(properties).locate();
 	}
 
-	/** Wraps Boot's pool; see {@link DeadConnectionSkippingConnectionFactory}. */
+	/** Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}. */
 	@Bean
 	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
-		return new BeanPostProcessor() {
+		return new FirstPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				return (bean instanceof ConnectionPool pool) ? new DeadConnectionSkippingConnectionFactory(pool, maxSize)
 						: bean;
 			}
 		};
+	}
+
+	/** Applied before every ordered or unordered post-processor, so that it sees Boot's pool itself. */
+	private interface FirstPostProcessor extends BeanPostProcessor, PriorityOrdered {
+
+		@Override
+		default int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

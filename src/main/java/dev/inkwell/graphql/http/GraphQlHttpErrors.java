@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.observability.RequestTelemetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +34,11 @@ final class GraphQlHttpErrors {
 		boolean graphQlResponse = exchange.getRequest().getHeaders().getAccept().stream()
 			.anyMatch((accepted) -> accepted.isCompatibleWith(GRAPHQL_RESPONSE) && !accepted.isWildcardType());
 		response.getHeaders().setContentType(graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON);
-		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions",
-				Map.of("classification", ErrorKind.BAD_REQUEST.name()))));
+		RequestTelemetry telemetry = RequestTelemetry.from(exchange);
+		Map<String, Object> extensions = (telemetry != null)
+				? Map.of("classification", ErrorKind.BAD_REQUEST.name(), "requestId", telemetry.requestId())
+				: Map.of("classification", ErrorKind.BAD_REQUEST.name());
+		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
 		DataBuffer buffer = response.bufferFactory()
 			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
 		return response.writeWith(Mono.just(buffer));
