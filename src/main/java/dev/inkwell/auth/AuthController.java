@@ -1,6 +1,8 @@
 package dev.inkwell.auth;
 
 import jakarta.validation.Valid;
+
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,13 +20,18 @@ class AuthController {
 	}
 
 	@MutationMapping
-	Mono<AuthPayload> register(@Argument @Valid RegisterInput input) {
-		return this.auth.register(input);
+	Mono<AuthPayload> register(@Argument @Valid RegisterInput input, @ContextValue String clientAddress) {
+		return this.auth.register(input, clientAddress);
 	}
 
 	@MutationMapping
 	Mono<AuthPayload> login(@Argument @Valid LoginInput input, @ContextValue String clientAddress) {
 		return this.auth.login(input, clientAddress);
+	}
+
+	@MutationMapping
+	Mono<Boolean> logout(@ContextValue Viewer viewer) {
+		return this.auth.logout(viewer);
 	}
 
 }

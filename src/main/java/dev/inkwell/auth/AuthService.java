@@ -1,20 +1,24 @@
 package dev.inkwell.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.errors.ErrorKind;
+import dev.inkwell.user.PasswordRules;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserReadStore;
 import dev.inkwell.user.UserWriteStore;
+import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Registration and login: password hashing off the event loop, and login's single failure message. */
+/**
+ * Registration, login and logout: password hashing off the event loop, the rate limits, and
+ * login's single failure message.
+ */
 @Service
 class AuthService {
 
@@ -44,27 +48,42 @@ class AuthService {
 		this.decoyHash = passwords.encode("decoy-password-for-timing");
 	}
 
-	Mono<AuthPayload> register(RegisterInput input) {
-		if (input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
-			throw ApiException.badRequest("input.password", "input.password must be at most 72 bytes in UTF-8");
-		}
-		return Mono.fromCallable(() -> this.passwords.encode(input.password()))
+	Mono<AuthPayload> register(RegisterInput input, String clientAddress) {
+		PasswordRules.checkNew(input.password(), "input.password");
+		return this.throttle.attempt(LoginThrottle.Action.REGISTER, clientAddress)
+			.then(Mono.fromCallable(() -> this.passwords.encode(input.password())))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((hash) -> this.users.insert(input.username(), input.email().trim(), hash, input.fullName()))
-			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
+			// A new account's token version is the column's default, 0.
+			.flatMap((user) -> this.tokens.issue(user.id(), 0).map((token) -> AuthPayload.of(token, user)));
 	}
 
 	Mono<AuthPayload> login(LoginInput input, String clientAddress) {
-		return this.throttle.attempt(input.login(), clientAddress)
+		return this.throttle.attempt(LoginThrottle.Action.LOGIN, clientAddress)
 			.then(this.users.findCredentials(input.login().trim()))
-			.defaultIfEmpty(new UserCredentials(null, this.decoyHash, false))
+			.flatMap((credentials) -> this.throttle.checkAccount(credentials.id(), clientAddress)
+				.thenReturn(credentials))
+			.defaultIfEmpty(new UserCredentials(null, this.decoyHash, false, 0))
 			.publishOn(Schedulers.boundedElastic())
-			.filter((credentials) -> this.passwords.matches(input.password(), credentials.hashedPassword())
-					&& credentials.id() != null && credentials.isActive())
-			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorKind.UNAUTHORIZED, LOGIN_FAILED, null,
-					Map.of("code", "LOGIN_FAILED"))))
-			.flatMap((credentials) -> this.reads.byId(credentials.id()))
-			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
+			.flatMap((credentials) -> {
+				boolean right = PasswordRules.fitsBcrypt(input.password())
+						&& this.passwords.matches(input.password(), credentials.hashedPassword());
+				if (right && credentials.id() != null && credentials.isActive()) {
+					return this.throttle.succeeded(credentials.id(), clientAddress)
+						.then(this.reads.byId(credentials.id()))
+						.flatMap((user) -> this.tokens.issue(user.id(), credentials.tokenVersion())
+							.map((token) -> AuthPayload.of(token, user)));
+				}
+				Mono<Void> counted = (!right && credentials.id() != null) ? this.throttle.failed(credentials.id())
+						: Mono.empty();
+				return counted.then(Mono.error(new ApiException(ErrorKind.UNAUTHORIZED, LOGIN_FAILED, null,
+						Map.of("code", "LOGIN_FAILED"))));
+			});
+	}
+
+	/** Revokes every token of the signed-in user, on every device. */
+	Mono<Boolean> logout(Viewer viewer) {
+		return this.users.revokeTokens(viewer.requireUserId()).hasElement();
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.errors.DatabaseErrors;
 import dev.inkwell.graphql.errors.GraphQlErrors;
-import dev.inkwell.user.UserReadStore;
 import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
 
@@ -13,12 +12,14 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the {@code Authorization: Bearer} header into the request's {@link Viewer}. A token that
- * is present but expired, tampered with, or for a user who is gone or deactivated fails the
- * whole request with UNAUTHORIZED rather than silently running it anonymously.
+ * is present but expired, tampered with, revoked (logout, a new password), or for a user who is
+ * gone or deactivated fails the whole request with UNAUTHORIZED rather than silently running it
+ * anonymously.
  */
 @Component
 class AuthenticationInterceptor implements WebGraphQlInterceptor {
@@ -27,11 +28,11 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 
 	private final AccessTokens tokens;
 
-	private final UserReadStore users;
+	private final DatabaseClient db;
 
-	AuthenticationInterceptor(AccessTokens tokens, UserReadStore users) {
+	AuthenticationInterceptor(AccessTokens tokens, DatabaseClient db) {
 		this.tokens = tokens;
-		this.users = users;
+		this.db = db;
 	}
 
 	@Override
@@ -56,11 +57,13 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			return Mono.error(ApiException.unauthorized("The Authorization header must be 'Bearer <token>'"));
 		}
 		return this.tokens.verify(authorization.substring(BEARER.length()).trim())
-			.flatMap(this.users::byId)
-			.filter((user) -> user.isActive())
-			.map((user) -> new Viewer(user.id(), user.isSuperuser()))
-			.switchIfEmpty(Mono.error(() -> ApiException
-				.unauthorized("The access token's account no longer exists or is deactivated")));
+			.flatMap((claims) -> TokenOwner.find(this.db, claims.userId())
+				.switchIfEmpty(Mono.error(() -> ApiException
+					.unauthorized("The access token's account no longer exists or is deactivated")))
+				.filter((owner) -> owner.honours(claims))
+				.switchIfEmpty(Mono.error(() -> ApiException.unauthorized(
+						"The access token was revoked (signed out, password changed or account deactivated); log in again"))))
+			.map((owner) -> new Viewer(owner.id(), owner.isSuperuser()));
 	}
 
 	private static Mono<WebGraphQlResponse> proceed(WebGraphQlRequest request, Chain chain, Viewer viewer) {

@@ -3,6 +3,7 @@ package dev.inkwell.database;
 import java.util.Properties;
 import javax.sql.DataSource;
 
+import dev.inkwell.startup.StartupProblem;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.flywaydb.core.Flyway;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -27,7 +30,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	DatabaseServer databaseServer(DatabaseProperties properties) {
+	DatabaseServer databaseServer(DatabaseProperties properties, Environment environment) {
+		if (environment.acceptsProfiles(Profiles.of("prod")) && !properties.fullyConfigured()) {
+			// Under prod, no guessing: neither postgres/postgres on localhost nor an embedded database.
+			throw new StartupProblem("The prod profile needs an explicitly configured database: DATABASE_URL with a "
+					+ "user and password, or DB_HOST with DB_USER and DB_PASSWORD. It does not fall back to "
+					+ "postgres/postgres on localhost or to an embedded database.",
+					"Set DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/inkwell (or DB_HOST, DB_PORT, DB_NAME, "
+							+ "DB_USER, DB_PASSWORD).");
+		}
 		return new DatabaseLocator(properties).locate();
 	}
 

@@ -38,6 +38,28 @@ public record DatabaseProperties(String url, String host, Integer port, String n
 		return StringUtils.hasText(this.url) || StringUtils.hasText(this.host);
 	}
 
+	/**
+	 * Whether the server and the credentials were all given (DATABASE_URL with user and password,
+	 * or DB_HOST with DB_USER and DB_PASSWORD), as the prod profile requires: no default filled in.
+	 */
+	boolean fullyConfigured() {
+		if (!configured()) {
+			return false;
+		}
+		DatabaseTarget url = StringUtils.hasText(this.url) ? DatabaseTarget.parse(this.url) : null;
+		boolean user = StringUtils.hasText(this.username) || (url != null && hasUser(this.url));
+		boolean password = StringUtils.hasText(this.password) || (url != null && hasPassword(this.url));
+		return user && password;
+	}
+
+	private static boolean hasUser(String url) {
+		return url.matches("(?s)[a-z:]*//[^/@]+@.*") || url.matches("(?s).*[?&]user=.+");
+	}
+
+	private static boolean hasPassword(String url) {
+		return url.matches("(?s)[a-z:]*//[^/@:]+:[^/@]+@.*") || url.matches("(?s).*[?&]password=.+");
+	}
+
 	/** The configured target, with the defaults filled in for whatever was not given. */
 	DatabaseTarget target() {
 		DatabaseTarget base = StringUtils.hasText(this.url) ? DatabaseTarget.parse(this.url)

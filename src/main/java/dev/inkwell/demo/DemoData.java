@@ -1,6 +1,7 @@
 package dev.inkwell.demo;
 
 import dev.inkwell.database.DatabaseMigration;
+import dev.inkwell.startup.StartupProblem;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.io.Resource;
 import org.springframework.r2dbc.connection.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,12 @@ class DemoData implements ApplicationRunner {
 	private final DatabaseMigration migration;
 
 	DemoData(ConnectionFactory connectionFactory, @Value("classpath:db/demo/demo-data.sql") Resource script,
-			DatabaseMigration migration) {
+			DatabaseMigration migration, Environment environment) {
+		if (environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new StartupProblem("Demo data is switched on (INKWELL_DEMO_DATA or the demo profile) under the prod "
+					+ "profile. It would create the superuser 'admin' with the published password 'inkwell-demo'.",
+					"Remove INKWELL_DEMO_DATA=true and the demo profile from this production configuration.");
+		}
 		this.connectionFactory = connectionFactory;
 		this.script = script;
 		this.migration = migration;

@@ -24,6 +24,9 @@ public record Post(@Id Long id, String title, String slug, String content, Strin
 	public static final String COLUMNS = "p.id, p.title, p.slug, p.content, p.excerpt, p.published, p.published_at, "
 			+ "p.author_id, p.version, p.created_at, p.updated_at";
 
+	/** {@link #COLUMNS} for a list whose selection has no {@code content}: the largest column stays behind. */
+	public static final String COLUMNS_WITHOUT_CONTENT = COLUMNS.replace("p.content", "NULL::text AS content");
+
 	/** Reads a row selected with {@link #COLUMNS}; by hand, as the hottest path of every list. */
 	public static Post from(Readable row) {
 		return new Post(row.get("id", Long.class), row.get("title", String.class), row.get("slug", String.class),

@@ -69,8 +69,9 @@ class PostController implements NodeReader<Post> {
 	@QueryMapping
 	Mono<Connection<Post>> posts(@Argument Integer first, @Argument String after, @Argument Integer last,
 			@Argument String before, @Argument Integer offset, @Argument PostFilter filter,
-			@Argument PostOrder orderBy, @ContextValue Viewer viewer) {
-		return this.posts.list(first, after, last, before, offset, filter, orderBy, viewer);
+			@Argument PostOrder orderBy, @ContextValue Viewer viewer, DataFetchingEnvironment environment) {
+		return this.posts.list(first, after, last, before, offset, filter, orderBy, selectsContent(environment),
+				viewer);
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -90,7 +91,8 @@ class PostController implements NodeReader<Post> {
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Connection<Post>> posts(User user, @Argument Integer first, @Argument String after,
 			@Argument PostFilter filter, DataFetchingEnvironment environment) {
-		return BatchLoaders.load(environment, PostReadStore.authorPostsKey(user.id(), first, after, filter));
+		return BatchLoaders.load(environment,
+				PostReadStore.authorPostsKey(user.id(), first, after, filter, selectsContent(environment)));
 	}
 
 	@SchemaMapping(typeName = "User")
@@ -101,12 +103,18 @@ class PostController implements NodeReader<Post> {
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Connection<Post>> posts(Tag tag, @Argument Integer first, @Argument String after,
 			DataFetchingEnvironment environment) {
-		return BatchLoaders.load(environment, PostReadStore.tagPostsKey(tag.id(), first, after));
+		return BatchLoaders.load(environment,
+				PostReadStore.tagPostsKey(tag.id(), first, after, selectsContent(environment)));
 	}
 
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Long> postCount(Tag tag, DataFetchingEnvironment environment) {
 		return PostReadStore.tagPostsCounter(tag.id()).load(environment);
+	}
+
+	/** Whether a post connection's selection reads {@code content}, under any alias or fragment. */
+	private static boolean selectsContent(DataFetchingEnvironment environment) {
+		return environment.getSelectionSet().containsAnyOf("nodes/content", "edges/node/content");
 	}
 
 	@Override

@@ -90,9 +90,12 @@ public class PostReadStore {
 		};
 	}
 
-	/** The top-level {@code posts} list. */
+	/**
+	 * The top-level {@code posts} list.
+	 * @param content whether the selection reads the posts' content (else it is not read)
+	 */
 	Mono<Connection<Post>> list(Integer first, String after, Integer last, String before, Integer offset,
-			PostFilter filter, PostOrder orderBy, Viewer viewer) {
+			PostFilter filter, PostOrder orderBy, boolean content, Viewer viewer) {
 		PostFilter checked = PostFilter.orNone(filter).checked();
 		Keyset keyset = keyset((orderBy != null) ? orderBy : PostOrder.DEFAULT, checked);
 		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset);
@@ -101,20 +104,23 @@ public class PostReadStore {
 		TotalCount counter = (environment) -> TotalCount.run(tagIds
 			.flatMap((ids) -> count(PostScope.ALL, null, checked, ids, viewer))
 			.map((counts) -> counts.getOrDefault(0L, 0L)), environment);
-		return tagIds.flatMapMany((ids) -> page(PostScope.ALL, null, checked, ids, keyset, page, viewer))
+		return tagIds.flatMapMany((ids) -> page(PostScope.ALL, null, checked, ids, keyset, page, content,
+				viewer))
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, keyset, counter));
 	}
 
 	/** The key of one author's {@code posts} field, its arguments checked. */
-	static AuthorPostsKey authorPostsKey(long authorId, Integer first, String after, PostFilter filter) {
+	static AuthorPostsKey authorPostsKey(long authorId, Integer first, String after, PostFilter filter,
+			boolean content) {
 		return new AuthorPostsKey(authorId, PageRequest.forward(first, after, NEWEST_FIRST),
-				PostFilter.orNone(filter).checked());
+				PostFilter.orNone(filter).checked(), content);
 	}
 
 	Mono<Map<AuthorPostsKey, Connection<Post>>> authorPosts(Set<AuthorPostsKey> keys, Viewer viewer) {
-		return BatchLoaders.perArguments(keys, AuthorPostsKey::authorId, (key) -> List.of(key.page(), key.filter()),
-				(key, authorIds) -> perParentPages(PostScope.AUTHOR, authorIds, key.filter(), key.page(), viewer,
+		return BatchLoaders.perArguments(keys, AuthorPostsKey::authorId, (key) -> List.of(key.page(), key.filter(), key.content()),
+				(key, authorIds) -> perParentPages(PostScope.AUTHOR, authorIds, key.filter(), key.page(), key.content(),
+						viewer,
 						(authorId) -> authorPostsCounter(authorId, key.filter())),
 				(key) -> Connection.of(List.of(), key.page(), NEWEST_FIRST,
 						authorPostsCounter(key.authorId(), key.filter())));
@@ -131,13 +137,13 @@ public class PostReadStore {
 				(key) -> 0L);
 	}
 
-	static TagPostsKey tagPostsKey(long tagId, Integer first, String after) {
-		return new TagPostsKey(tagId, PageRequest.forward(first, after, NEWEST_FIRST));
+	static TagPostsKey tagPostsKey(long tagId, Integer first, String after, boolean content) {
+		return new TagPostsKey(tagId, PageRequest.forward(first, after, NEWEST_FIRST), content);
 	}
 
 	Mono<Map<TagPostsKey, Connection<Post>>> tagPosts(Set<TagPostsKey> keys, Viewer viewer) {
-		return BatchLoaders.perArguments(keys, TagPostsKey::tagId, (key) -> List.of(key.page()),
-				(key, tagIds) -> perParentPages(PostScope.TAG, tagIds, PostFilter.NONE, key.page(), viewer,
+		return BatchLoaders.perArguments(keys, TagPostsKey::tagId, (key) -> List.of(key.page(), key.content()),
+				(key, tagIds) -> perParentPages(PostScope.TAG, tagIds, PostFilter.NONE, key.page(), key.content(), viewer,
 						PostReadStore::tagPostsCounter),
 				(key) -> Connection.of(List.of(), key.page(), NEWEST_FIRST, tagPostsCounter(key.tagId())));
 	}
@@ -154,21 +160,22 @@ public class PostReadStore {
 
 	/** Newest-first pages of the posts of many authors or tags, in one statement. */
 	private Mono<Map<Long, Connection<Post>>> perParentPages(PostScope scope, Long[] parentIds, PostFilter filter,
-			PageRequest page, Viewer viewer, Function<Long, TotalCount> counter) {
+			PageRequest page, boolean content, Viewer viewer, Function<Long, TotalCount> counter) {
 		return tagIds(filter)
-			.flatMapMany((tagIds) -> page(scope, parentIds, filter, tagIds, NEWEST_FIRST, page, viewer))
+			.flatMapMany((tagIds) -> page(scope, parentIds, filter, tagIds, NEWEST_FIRST, page, content, viewer))
 			.collectList()
 			.map((rows) -> Connection.byParent(rows, page, NEWEST_FIRST, counter));
 	}
 
 	/**
 	 * One page of posts, or for per-parent scopes one page per parent, in one statement; limit + 1
-	 * rows each. {@code tagIds} are the filter's tags, resolved by {@link #tagIds}.
+	 * rows each. {@code tagIds} are the filter's tags, resolved by {@link #tagIds}. Without
+	 * {@code content}, the rows' content is null: the selection does not show it.
 	 */
 	private Flux<Keyed<Post>> page(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
-			PageRequest page, Viewer viewer) {
+			PageRequest page, boolean content, Viewer viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, viewer, parameters);
+		String sql = pageSql(scope, parentIds, filter, tagIds, keyset, page, content, viewer, parameters);
 		return Sql.bind(this.db.sql(sql), parameters)
 			.map((row) -> new Keyed<>(Post.from(row), row.get("sort_key", String.class),
 					row.get("parent_id", Long.class)))
@@ -227,9 +234,9 @@ public class PostReadStore {
 
 	/** The page statement, visible to the search index test that checks its plan. */
 	String pageSql(PostScope scope, Long[] parentIds, PostFilter filter, TagIds tagIds, Keyset keyset,
-			PageRequest page, Viewer viewer, Map<String, Object> parameters) {
+			PageRequest page, boolean content, Viewer viewer, Map<String, Object> parameters) {
 		String where = conditions(scope, parentIds, filter, tagIds, viewer, parameters);
-		String columns = Post.COLUMNS + ", " + scope.parentExpression + " AS parent_id";
+		String columns = (content ? Post.COLUMNS : Post.COLUMNS_WITHOUT_CONTENT) + ", " + scope.parentExpression + " AS parent_id";
 		if (scope == PostScope.ALL) {
 			return keyset.pageSql(columns, "posts p", where, page, parameters);
 		}

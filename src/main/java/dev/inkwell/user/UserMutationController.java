@@ -19,8 +19,9 @@ class UserMutationController {
 	}
 
 	@MutationMapping
-	Mono<User> updateMe(@Argument @Valid UpdateMeInput input, @ContextValue Viewer viewer) {
-		return this.users.updateMe(input, viewer);
+	Mono<User> updateMe(@Argument @Valid UpdateMeInput input, @ContextValue Viewer viewer,
+			@ContextValue String clientAddress) {
+		return this.users.updateMe(input, viewer, clientAddress);
 	}
 
 	@MutationMapping

@@ -1,6 +1,5 @@
 package dev.inkwell.user;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.inkwell.graphql.errors.ApiException;
@@ -23,22 +22,30 @@ class UserService {
 
 	private final PasswordEncoder passwords;
 
-	UserService(UserWriteStore users, PasswordEncoder passwords) {
+	private final CurrentPasswordCheck currentPassword;
+
+	UserService(UserWriteStore users, PasswordEncoder passwords, CurrentPasswordCheck currentPassword) {
 		this.users = users;
 		this.passwords = passwords;
+		this.currentPassword = currentPassword;
 	}
 
-	/** Duplicate usernames and emails are reported as CONFLICT by their unique indexes. */
-	Mono<User> updateMe(UpdateMeInput input, Viewer viewer) {
+	/**
+	 * Duplicate usernames and emails are reported as CONFLICT by their unique indexes. A new password
+	 * or email needs the current password; a new password revokes every token (a trigger raises the
+	 * account's token version), this request's included.
+	 */
+	Mono<User> updateMe(UpdateMeInput input, Viewer viewer, String clientAddress) {
 		long id = viewer.requireUserId();
-		if (input.password() != null && input.password().getBytes(StandardCharsets.UTF_8).length > 72) {
-			throw ApiException.badRequest("input.password", "input.password must be at most 72 bytes in UTF-8");
-		}
+		PasswordRules.checkNew(input.password(), "input.password");
+		Mono<Void> allowed = (input.password() != null || input.email() != null)
+				? this.currentPassword.verify(id, input.currentPassword(), clientAddress, "input.currentPassword")
+				: Mono.empty();
 		Mono<Optional<String>> hash = (input.password() != null)
 				? Mono.fromCallable(() -> Optional.of(this.passwords.encode(input.password())))
 					.subscribeOn(Schedulers.boundedElastic())
 				: Mono.just(Optional.empty());
-		return hash
+		return allowed.then(hash)
 			.flatMap((hashed) -> this.users.update(id, input.username(), input.email(), input.fullName(), input.bio(),
 					hashed.orElse(null)))
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("Your account no longer exists")));

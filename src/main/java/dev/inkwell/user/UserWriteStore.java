@@ -19,7 +19,7 @@ public interface UserWriteStore extends Repository<User, Long> {
 
 	/** Login accepts a username or an email; usernames cannot contain '@', so at most one matches. */
 	@Query("""
-			SELECT id, hashed_password, is_active FROM users
+			SELECT id, hashed_password, is_active, token_version FROM users
 			WHERE lower(username) = lower(:login) OR lower(email) = lower(:login)
 			LIMIT 1""")
 	Mono<UserCredentials> findCredentials(String login);
@@ -33,6 +33,14 @@ public interface UserWriteStore extends Repository<User, Long> {
 			WHERE id = :id
 			RETURNING *""")
 	Mono<User> update(long id, String username, String email, String fullName, String bio, String hashedPassword);
+
+	/** The signed-in user's credentials, for checking their current password. */
+	@Query("SELECT id, hashed_password, is_active, token_version FROM users WHERE id = :id")
+	Mono<UserCredentials> credentialsOf(long id);
+
+	/** Revokes every token of the account (logout): tokens carry the version they were issued with. */
+	@Query("UPDATE users SET token_version = token_version + 1 WHERE id = :id RETURNING id")
+	Mono<Long> revokeTokens(long id);
 
 	@Query("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id)")
 	Mono<Boolean> exists(long id);

@@ -8,8 +8,10 @@ import reactor.test.StepVerifier;
 
 import org.springframework.mock.env.MockEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The configured secret's rules; the generated one is {@link GeneratedSigningSecretTest}'s. */
 class AccessTokensSecretTest {
 
 	private static final String REAL_SECRET = "a-real-secret-that-is-long-enough-for-hs256!";
@@ -18,30 +20,25 @@ class AccessTokensSecretTest {
 	void prodProfileRefusesToStartWithoutASecret() {
 		MockEnvironment prod = new MockEnvironment();
 		prod.setActiveProfiles("prod");
-		assertThatThrownBy(() -> new AccessTokens(properties(""), prod)).isInstanceOf(StartupProblem.class)
-			.hasMessageContaining("JWT_SECRET");
-		assertThatThrownBy(() -> new AccessTokens(properties(AccessTokens.DEVELOPMENT_SECRET), prod))
-			.isInstanceOf(StartupProblem.class);
+		assertThatThrownBy(() -> new AccessTokens(properties(""), prod, null)).isInstanceOf(StartupProblem.class)
+			.hasMessageContaining("JWT_SECRET is not set");
 	}
 
 	@Test
 	void tooShortSecretIsRefusedInAnyProfile() {
-		assertThatThrownBy(() -> new AccessTokens(properties("short"), new MockEnvironment()))
+		assertThatThrownBy(() -> new AccessTokens(properties("short"), new MockEnvironment(), null))
 			.isInstanceOf(StartupProblem.class)
 			.hasMessageContaining("32 bytes");
 	}
 
 	@Test
 	void tokensFromOneSecretDoNotVerifyUnderAnother() {
-		MockEnvironment prod = new MockEnvironment();
-		prod.setActiveProfiles("prod");
-		AccessTokens real = new AccessTokens(properties(REAL_SECRET), prod);
-		AccessTokens development = new AccessTokens(properties(""), new MockEnvironment());
-		String token = real.issue(42).token();
-		StepVerifier.create(real.verify(token)).expectNext(42L).verifyComplete();
-		StepVerifier.create(development.verify(token))
-			.expectErrorSatisfies((error) -> org.assertj.core.api.Assertions.assertThat(error)
-				.hasMessageContaining("invalid"))
+		AccessTokens real = new AccessTokens(properties(REAL_SECRET), new MockEnvironment(), null);
+		AccessTokens other = new AccessTokens(properties(REAL_SECRET + "-other"), new MockEnvironment(), null);
+		String token = real.issue(42, 3).block().token();
+		StepVerifier.create(real.verify(token)).expectNext(new AccessTokens.Claims(42, 3)).verifyComplete();
+		StepVerifier.create(other.verify(token))
+			.expectErrorSatisfies((error) -> assertThat(error).hasMessageContaining("invalid"))
 			.verify();
 	}
 

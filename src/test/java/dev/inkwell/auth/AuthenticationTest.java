@@ -91,11 +91,11 @@ class AuthenticationTest extends IntegrationTest {
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.block();
-		AccessToken expired = this.tokens.issue(rowId, Instant.now().minus(Duration.ofDays(2)));
+		AccessToken expired = this.tokens.issue(rowId, 0, Instant.now().minus(Duration.ofDays(2))).block();
 		assertThat(expired.expiresAt()).isBefore(OffsetDateTime.now());
 		assertThat(singleError(as(expired.token()).documentName("me").execute(), "UNAUTHORIZED", null).getMessage())
 			.contains("expired");
-		AccessToken fresh = this.tokens.issue(rowId, Instant.now());
+		AccessToken fresh = this.tokens.issue(rowId, 0, Instant.now()).block();
 		as(fresh.token()).documentName("me").execute().path("me.username").entity(String.class).isEqualTo("ada");
 	}
 
@@ -142,7 +142,7 @@ class AuthenticationTest extends IntegrationTest {
 		GraphQlTester.Response response = this.graphQl.documentName("register")
 			.variable("input", Map.of("username", "ADA", "email", "other@example.com", "password", PASSWORD))
 			.execute();
-		singleError(response, "CONFLICT", "username");
+		singleError(response, "CONFLICT", "input.username");
 		assertThat(countUsers()).isEqualTo(1);
 	}
 
@@ -152,7 +152,7 @@ class AuthenticationTest extends IntegrationTest {
 		GraphQlTester.Response response = this.graphQl.documentName("register")
 			.variable("input", Map.of("username", "ada2", "email", "ADA@Example.com", "password", PASSWORD))
 			.execute();
-		singleError(response, "CONFLICT", "email");
+		singleError(response, "CONFLICT", "input.email");
 		assertThat(countUsers()).isEqualTo(1);
 	}
 

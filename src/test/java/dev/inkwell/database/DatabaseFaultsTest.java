@@ -69,6 +69,8 @@ class DatabaseFaultsTest {
 				"--inkwell.database.url=postgresql://postgres:unused@127.0.0.1:" + postgres.port() + "/" + DATABASE,
 				"--inkwell.database.host=127.0.0.1", "--inkwell.database.port=" + postgres.port(),
 				"--inkwell.database.name=" + DATABASE, "--inkwell.database.username=postgres",
+				// A secret of its own: the generated one lives in the database, which is down here.
+				"--inkwell.auth.jwt-secret=a-test-secret-that-is-long-enough-for-hs256",
 				"--spring.r2dbc.pool.initial-size=1", "--spring.r2dbc.pool.max-size=2",
 				"--spring.r2dbc.pool.max-acquire-time=1s", "--inkwell.database.timeouts.statement=3s");
 		baseUrl = "http://127.0.0.1:" + inkwell.getEnvironment().getProperty("local.server.port");
@@ -99,7 +101,7 @@ class DatabaseFaultsTest {
 		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
 		assertOnlyError(graphQl(USER_QUERY, null), UNAVAILABLE);
-		String token = inkwell.getBean(AccessTokens.class).issue(1).token();
+		String token = inkwell.getBean(AccessTokens.class).issue(1, 0).block().token();
 		assertOnlyError(graphQl("{ me { id } }", token), UNAVAILABLE);
 
 		postgres.start();

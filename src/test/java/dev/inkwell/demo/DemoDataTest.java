@@ -26,7 +26,7 @@ class DemoDataTest extends IntegrationTest {
 
 	@Test
 	void loadsRealisticContentOnceHoweverOftenItRuns() {
-		DemoData demoData = new DemoData(this.connectionFactory, this.script, this.migration);
+		DemoData demoData = new DemoData(this.connectionFactory, this.script, this.migration, new org.springframework.mock.env.MockEnvironment());
 		demoData.run(null);
 		List<Long> first = counts();
 		demoData.run(null);

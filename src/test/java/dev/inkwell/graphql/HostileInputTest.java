@@ -68,7 +68,7 @@ class HostileInputTest extends IntegrationTest {
 		long comment = content.comment(post, adaRow, "Nice");
 		String slug = this.db.sql("SELECT slug FROM posts WHERE id = :id").bind("id", post)
 			.map((row) -> row.get(0, String.class)).one().block();
-		this.fixture = new Fixture(this.tokens.issue(adaRow).token(), Content.id("User", adaRow), Content.id("Post", post),
+		this.fixture = new Fixture(this.tokens.issue(adaRow, 0).block().token(), Content.id("User", adaRow), Content.id("Post", post),
 				slug, Content.id("Comment", comment));
 	}
 
@@ -246,6 +246,55 @@ class HostileInputTest extends IntegrationTest {
 						"mutation($input: RegisterInput!) { register(input: $input) { token } }",
 						Map.of("username", "'; DROP TABLE users; --", "email", "x@example.com", "password", PASSWORD)))
 					.refused(200, "BAD_REQUEST", "input.username"),
+				// Lengths: every text has a maximum, checked before anything runs
+				query("login of 500 characters", variables(
+						"mutation($l: String!) { login(input: {login: $l, password: \"whatever-it-is\"}) { token } }", "l",
+						"a".repeat(500))).refused(200, "BAD_REQUEST", "input.login"),
+				query("login password of 500 characters", variables(
+						"mutation($p: String!) { login(input: {login: \"ada\", password: $p}) { token } }", "p",
+						"p".repeat(500))).refused(200, "BAD_REQUEST", "input.password"),
+				mutation("post content over LIMIT_TEXT_LENGTH", (f) -> createPost(Map.of("title", "t", "content",
+						"c".repeat(100_001)))).refused(200, "BAD_REQUEST", "input.content"),
+				query("search term over LIMIT_TEXT_LENGTH", variables(
+						"query($s: String) { posts(filter: {search: $s}) { totalCount } }", "s", "s".repeat(100_001)))
+					.refused(200, "BAD_REQUEST", "filter.search"),
+				query("tag filter of 100,001 characters", variables(
+						"query($t: [String!]) { posts(filter: {tags: $t}) { totalCount } }", "t",
+						List.of("java", "t".repeat(100_001)))).refused(200, "BAD_REQUEST", "filter.tags[1]"),
+				// Cursors are the client's to edit: every value in them is checked
+				query("cursor with an impossible timestamp", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
+						"2026-13-45 99:99:99+00") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),
+				query("cursor with February 30th", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
+						"2026-02-30 10:00:00+00") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),
+				query("cursor past the last timestamp", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
+						"999999-01-01 00:00:00+00") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),
+				query("cursor with a NUL in a title key", "{ posts(orderBy: {field: TITLE}, before: \"" + cursor(
+						"posts:TITLE:DESC", 1, "a\u0000b") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "before"),
+				query("cursor with an overflowing relevance", "{ posts(filter: {search: \"hello\"}, orderBy: {field: "
+						+ "RELEVANCE}, after: \"" + cursor("posts:RELEVANCE:DESC", 1, "1e99") + "\") { totalCount } }")
+					.refused(200, "BAD_REQUEST", "after"),
+				query("cursor with a huge id", "{ users(after: \"" + java.util.Base64.getUrlEncoder().withoutPadding()
+					.encodeToString("users:ID:ASC\u001f99999999999999999999\u001f1".getBytes(StandardCharsets.UTF_8))
+						+ "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),
+				query("a valid edited cursor still works", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
+						"2100-01-01 00:00:00.5+05:30") + "\") { nodes { title } } }").handled(
+								(response) -> assertThat(response.<List<String>>read("$.data.posts.nodes[*].title"))
+									.containsExactly("Hello world")),
+				// Deep offsets and database-heavy operations
+				query("offset beyond LIMIT_OFFSET", "{ posts(first: 1, offset: 10001) { nodes { id } } }")
+					.refused(400, "BAD_REQUEST").checking(limit("offset")),
+				query("offset beyond LIMIT_OFFSET in a variable", Map.of("query",
+						"query($o: Int) { users(first: 1, offset: $o) { nodes { id } } }", "variables", Map.of("o", 50_000)))
+					.refused(400, "BAD_REQUEST").checking(limit("offset")),
+				query("16 searches each with totalCount", "{ posts(filter: {search: \"a\"}) { totalCount } "
+						+ IntStream.range(0, 15).mapToObj((i) -> "s" + i + ": posts(filter: {search: \"w" + i
+								+ "\"}) { totalCount }").collect(Collectors.joining(" ")) + " }")
+					.refused(400, "BAD_REQUEST").checking(limit("cost")),
+				query("16 searches in variables each with totalCount", Map.of("query", "query($f: PostFilter) { "
+						+ "posts(filter: $f) { totalCount } " + IntStream.range(0, 15).mapToObj((i) -> "s" + i
+								+ ": posts(filter: $f) { totalCount }").collect(Collectors.joining(" ")) + " }",
+						"variables", Map.of("f", Map.of("search", "hello"))))
+					.refused(400, "BAD_REQUEST").checking(limit("cost")),
 				// Oversized variables
 				query("1.1 MB of variables", Map.of("query", "{ posts { totalCount } }", "variables",
 						Map.of("pad", "x".repeat(1_100_000)))).refused(413, "BAD_REQUEST"),
@@ -418,6 +467,12 @@ class HostileInputTest extends IntegrationTest {
 	private static Map<String, Object> createPost(Map<String, Object> input) {
 		return variables("mutation($input: CreatePostInput!) { createPost(input: $input) { id title slug content } }",
 				input);
+	}
+
+	/** A cursor as the server encodes it, with whatever values a client edited in. */
+	private static String cursor(String ordering, long id, String sortKey) {
+		return java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString((ordering + "\u001f" + id + "\u001f" + sortKey).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static Consumer<DocumentContext> limit(String limit) {

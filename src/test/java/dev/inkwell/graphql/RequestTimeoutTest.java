@@ -40,7 +40,7 @@ class RequestTimeoutTest extends MutationTest {
 		Content content = new Content(this.db);
 		long adaId = content.user("ada");
 		String id = Content.id("Post", content.post(adaId, "Locked", true));
-		String token = this.tokens.issue(adaId).token();
+		String token = this.tokens.issue(adaId, 0).block().token();
 		Connection locker = Mono.from(this.connections.create()).block();
 		try {
 			Mono.from(locker.beginTransaction()).block();

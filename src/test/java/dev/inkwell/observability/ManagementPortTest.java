@@ -16,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "MANAGEMENT_PORT=0", "JWT_SECRET=management-port-test-secret-of-at-least-32-bytes",
+		"inkwell.database.host=127.0.0.1", "inkwell.database.username=postgres", "inkwell.database.password=postgres",
 		"DB_POOL_ACQUIRE_TIMEOUT=30s" })   // a context of its own starts cold; the machine may be busy
 class ManagementPortTest extends IntegrationTest {
 

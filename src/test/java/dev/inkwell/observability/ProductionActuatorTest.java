@@ -12,6 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Under prod without MANAGEMENT_PORT the public port is the only one: it exposes health, nothing else. */
 @ActiveProfiles("prod")
 @TestPropertySource(properties = { "JWT_SECRET=production-actuator-test-secret-of-at-least-32-bytes",
+		"inkwell.database.host=127.0.0.1", "inkwell.database.username=postgres", "inkwell.database.password=postgres",
 		"DB_POOL_ACQUIRE_TIMEOUT=30s" })   // a context of its own starts cold; the machine may be busy
 class ProductionActuatorTest extends IntegrationTest {
 

@@ -63,7 +63,7 @@ class PostSearchIndexTest extends IntegrationTest {
 		Keyset keyset = PostReadStore.keyset(order, filter);
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String sql = this.posts.pageSql(PostScope.ALL, null, filter, PostReadStore.TagIds.NONE, keyset,
-				PageRequest.of(20, null, null, null, null, keyset), viewer, parameters);
+				PageRequest.of(20, null, null, null, null, keyset), true, viewer, parameters);
 		return String.join("\n", Sql.bind(this.db.sql("EXPLAIN " + sql), parameters)
 			.map((row) -> row.get(0, String.class))
 			.all()

@@ -28,7 +28,8 @@ class UserMutationTest extends MutationTest {
 		response.path("updateMe.bio").entity(String.class).isEqualTo("Analyst");
 		assertThat(updatedAt("ada")).isAfter(before);
 
-		updateMe(ada, Map.of("username", "countess", "email", "countess@example.com", "bio", ""))
+		updateMe(ada, Map.of("username", "countess", "email", "countess@example.com", "bio", "", "currentPassword",
+				PASSWORD))
 			.path("updateMe.bio")
 			.valueIsNull();
 		assertThat(strings("SELECT username || '/' || email || '/' || full_name FROM users"))
@@ -38,7 +39,7 @@ class UserMutationTest extends MutationTest {
 	@Test
 	void aNewPasswordReplacesTheOldOne() {
 		Account ada = register("ada");
-		updateMe(ada, Map.of("password", "a-brand-new-secret")).errors().verify();
+		updateMe(ada, Map.of("password", "a-brand-new-secret", "currentPassword", PASSWORD)).errors().verify();
 		singleError(login("ada", PASSWORD), "UNAUTHORIZED", null);
 		login("ada", "a-brand-new-secret").path("login.user.username").entity(String.class).isEqualTo("ada");
 	}
@@ -53,8 +54,9 @@ class UserMutationTest extends MutationTest {
 	void takenUsernamesAndEmailsAreConflicts() {
 		Account ada = register("ada");
 		register("bob");
-		singleError(updateMe(ada, Map.of("username", "BOB")), "CONFLICT", "username");
-		singleError(updateMe(ada, Map.of("email", "Bob@Example.com")), "CONFLICT", "email");
+		singleError(updateMe(ada, Map.of("username", "BOB")), "CONFLICT", "input.username");
+		singleError(updateMe(ada, Map.of("email", "Bob@Example.com", "currentPassword", PASSWORD)), "CONFLICT",
+				"input.email");
 		updateMe(ada, Map.of("username", "ADA")).path("updateMe.username").entity(String.class).isEqualTo("ADA");
 	}
 

@@ -129,9 +129,9 @@ class PostVisibilityMatrixTest extends IntegrationTest {
 		Map<String, String> names = fixture();
 		Map<Asker, HttpGraphQlTester> askers = new LinkedHashMap<>();
 		askers.put(Asker.ANONYMOUS, this.graphQl);
-		askers.put(Asker.AUTHOR, as(this.tokens.issue(0).token()));
-		askers.put(Asker.OTHER_USER, as(this.tokens.issue(Content.rowId(names.get("OTHER"))).token()));
-		askers.put(Asker.SUPERUSER, as(this.tokens.issue(Content.rowId(names.get("ROOT"))).token()));
+		askers.put(Asker.AUTHOR, as(this.tokens.issue(0, 0).block().token()));
+		askers.put(Asker.OTHER_USER, as(this.tokens.issue(Content.rowId(names.get("OTHER")), 0).block().token()));
+		askers.put(Asker.SUPERUSER, as(this.tokens.issue(Content.rowId(names.get("ROOT")), 0).block().token()));
 		Function<Object, Object> named = (value) -> resolve(value, names);
 
 		SoftAssertions softly = new SoftAssertions();

@@ -35,10 +35,10 @@ class ExceptionClassifier extends DataFetcherExceptionResolverAdapter {
 
 	/** Unique constraints a client can run into, and what to tell them. */
 	private static final Map<String, ApiException> CONSTRAINT_ERRORS = Map.of(
-			"users_username_key", ApiException.conflict("username", "That username is already taken"),
-			"users_username_lower_key", ApiException.conflict("username", "That username is already taken"),
-			"users_email_key", ApiException.conflict("email", "An account with that email already exists"),
-			"users_email_lower_key", ApiException.conflict("email", "An account with that email already exists"),
+			"users_username_key", ApiException.conflict("input.username", "That username is already taken"),
+			"users_username_lower_key", ApiException.conflict("input.username", "That username is already taken"),
+			"users_email_key", ApiException.conflict("input.email", "An account with that email already exists"),
+			"users_email_lower_key", ApiException.conflict("input.email", "An account with that email already exists"),
 			"tags_name_key", ApiException.conflict("input.name", "A tag with that name already exists"),
 			"tags_name_lower_key", ApiException.conflict("input.name", "A tag with that name already exists"),
 			// Only when a regenerated slug races with a post created with that slug at the same moment.

@@ -15,9 +15,12 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLCompositeType;
@@ -37,8 +40,13 @@ import graphql.schema.GraphQLTypeUtil;
  * item: a connection's {@code edges}/{@code nodes} are multiplied by its {@code first}/{@code last}
  * (or the default page size), a field taking {@code ids} by their number, and any other list by
  * {@link OperationLimits#listCost()}. So {@code posts(first: 100) { nodes { comments(first: 100)
- * { nodes { id } } } } } costs about 100 × 100 × 2, not 4. Walking stops early once a budget is
- * exceeded, so a query built to explode through fragments costs the walker little.
+ * { nodes { id } } } } } costs about 100 × 100 × 2, not 4. What the database does is weighed too:
+ * a connection with a full-text search adds {@link OperationLimits#searchCost()}, a
+ * {@code totalCount} adds {@link OperationLimits#totalCountCost()} (plus the search cost again when
+ * its connection searches: the count repeats the search), once per place in the document, as a
+ * nested one is still one batched statement. Walking stops early once a budget is
+ * exceeded, so a query built to explode through fragments costs the walker little. The largest
+ * {@code offset} is measured too.
  */
 final class OperationAnalysis {
 
@@ -52,6 +60,14 @@ final class OperationAnalysis {
 
 	private int maxDepth;
 
+	private long maxOffset;
+
+	/**
+	 * The statements' weight (searches, counts): once per place in the document, not multiplied by
+	 * enclosing lists, since a nested search or count is one batched statement for all parents.
+	 */
+	private long databaseCost;
+
 	private OperationAnalysis(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
 			Map<String, Object> variables, OperationLimits limits) {
 		this.schema = schema;
@@ -60,7 +76,7 @@ final class OperationAnalysis {
 		this.limits = limits;
 	}
 
-	record Measures(int depth, int aliases, int rootFields, int directives, long cost) {
+	record Measures(int depth, int aliases, int rootFields, int directives, long cost, long maxOffset) {
 	}
 
 	static Measures measure(GraphQLSchema schema, OperationDefinition operation,
@@ -71,11 +87,11 @@ final class OperationAnalysis {
 			case SUBSCRIPTION -> schema.getSubscriptionType();
 			default -> schema.getQueryType();
 		};
-		long cost = analysis.cost(operation.getSelectionSet(), root, 1, new HashSet<>());
+		long cost = analysis.cost(operation.getSelectionSet(), root, 1, new HashSet<>()) + analysis.databaseCost;
 		Counts counts = new Counts();
 		counts.visit(operation, fragments, new HashSet<>());
 		int rootFields = analysis.rootFields(operation.getSelectionSet(), new HashSet<>());
-		return new Measures(analysis.maxDepth, counts.aliases, rootFields, counts.directives, cost);
+		return new Measures(analysis.maxDepth, counts.aliases, rootFields, counts.directives, cost, analysis.maxOffset);
 	}
 
 	/** The cost of a selection set at the given depth; saturates just past the budget. */
@@ -117,6 +133,10 @@ final class OperationAnalysis {
 			return 0;
 		}
 		this.maxDepth = Math.max(this.maxDepth, depth);
+		Long offset = intArgument(field, "offset");
+		if (offset != null) {
+			this.maxOffset = Math.max(this.maxOffset, offset);
+		}
 		if (field.getSelectionSet() == null) {
 			return 1;
 		}
@@ -131,14 +151,22 @@ final class OperationAnalysis {
 		return 1 + saturatingMultiply(multiplier, cost(field.getSelectionSet(), itemType, depth + 1, fragmentPath));
 	}
 
-	/** A connection's page-sized parts ({@code edges}, {@code nodes}) are paid per item. */
+	/**
+	 * A connection's page-sized parts ({@code edges}, {@code nodes}) are paid per item; a search and
+	 * a {@code totalCount} are paid for the statements they run (see {@link #databaseCost}).
+	 */
 	private long connectionCost(Field field, GraphQLType connectionType, int depth, Set<String> fragmentPath) {
 		long pageSize = pageSize(field);
+		boolean searches = searches(field);
+		this.databaseCost += searches ? this.limits.searchCost() : 0;
 		long total = 0;
 		for (Selection<?> selection : flatten(field.getSelectionSet(), new HashSet<>(fragmentPath))) {
 			if (selection instanceof Field child) {
 				boolean perItem = child.getName().equals("edges") || child.getName().equals("nodes");
 				total += fieldCost(child, connectionType, depth + 1, fragmentPath, perItem ? pageSize : 1L);
+				if (child.getName().equals("totalCount")) {
+					this.databaseCost += this.limits.totalCountCost() + (searches ? this.limits.searchCost() : 0);
+				}
 			}
 			if (total > this.limits.maxCost()) {
 				break;
@@ -165,6 +193,30 @@ final class OperationAnalysis {
 		}
 		Long first = intArgument(field, "first");
 		return (first != null) ? first : this.limits.listCost();
+	}
+
+	/** Whether the field's {@code filter} has a (non-blank) full-text {@code search}, literal or variable. */
+	private boolean searches(Field field) {
+		for (Argument argument : field.getArguments()) {
+			if (!argument.getName().equals("filter")) {
+				continue;
+			}
+			Object search = null;
+			if (argument.getValue() instanceof ObjectValue object) {
+				for (ObjectField objectField : object.getObjectFields()) {
+					if (objectField.getName().equals("search")) {
+						search = (objectField.getValue() instanceof StringValue string) ? string.getValue()
+								: (objectField.getValue() instanceof VariableReference reference)
+										? this.variables.get(reference.getName()) : null;
+					}
+				}
+			}
+			else if (resolve(argument.getValue()) instanceof Map<?, ?> filter) {
+				search = filter.get("search");
+			}
+			return search instanceof String text && !text.isBlank();
+		}
+		return false;
 	}
 
 	private Long intArgument(Field field, String name) {

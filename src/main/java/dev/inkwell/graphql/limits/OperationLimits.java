@@ -20,10 +20,16 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize what a connection without first/last costs as (its page size)
  * @param listCost what a plain list field without a size argument multiplies by
  * @param maxBodySize the largest HTTP request body accepted
+ * @param maxOffset the largest {@code offset} of a list (deeper pages are reached with cursors)
+ * @param maxTextLength characters in any one text argument or input field
+ * @param searchCost what a connection with a full-text search costs on top of its fields
+ * @param totalCountCost what a {@code totalCount} costs (a count statement); a searching
+ * connection's count costs {@code searchCost} on top, since it repeats the search
  */
 @ConfigurationProperties("inkwell.limits")
 public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth, int maxAliases, int maxRootFields,
-		int maxDirectives, long maxCost, int defaultPageSize, int listCost, DataSize maxBodySize) {
+		int maxDirectives, long maxCost, int defaultPageSize, int listCost, DataSize maxBodySize, int maxOffset,
+		int maxTextLength, int searchCost, int totalCountCost) {
 
 	public OperationLimits {
 		maxDocumentLength = positive(maxDocumentLength, 15_000);
@@ -36,6 +42,10 @@ public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth
 		defaultPageSize = positive(defaultPageSize, 20);
 		listCost = positive(listCost, 10);
 		maxBodySize = (maxBodySize != null) ? maxBodySize : DataSize.ofMegabytes(1);
+		maxOffset = positive(maxOffset, 10_000);
+		maxTextLength = positive(maxTextLength, 100_000);
+		searchCost = positive(searchCost, 250);
+		totalCountCost = positive(totalCountCost, 50);
 	}
 
 	/**

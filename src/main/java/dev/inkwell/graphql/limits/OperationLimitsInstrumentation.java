@@ -96,6 +96,11 @@ class OperationLimitsInstrumentation extends SimplePerformantInstrumentation {
 					+ measures.depth() + " levels deep; the limit is " + this.limits.maxDepth()
 					+ " (a connection adds two levels: edges/nodes and node)");
 		}
+		if (measures.maxOffset() > this.limits.maxOffset()) {
+			return violation("offset", measures.maxOffset(), this.limits.maxOffset(), "'offset' may be at most "
+					+ this.limits.maxOffset() + "; got " + measures.maxOffset()
+					+ ". Page further with cursors (first/after), which stay fast at any depth");
+		}
 		if (measures.cost() > this.limits.maxCost()) {
 			return violation("cost", measures.cost(), this.limits.maxCost(), "The query would cost more than "
 					+ this.limits.maxCost() + " (at least " + measures.cost() + "): lists multiply the cost of what "

@@ -1,7 +1,6 @@
 package dev.inkwell.graphql.paging;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.inkwell.graphql.errors.ApiException;
 
@@ -15,14 +14,6 @@ import dev.inkwell.graphql.errors.ApiException;
  * @param idExpression SQL of the row id, the tie-breaker
  */
 public record Keyset(String name, String sortExpression, String sqlType, String idExpression, boolean ascending) {
-
-	private static final Pattern ANY = Pattern.compile("(?s).*");
-
-	/** How PostgreSQL prints each sort key type (what cursors carry). */
-	private static final Map<String, Pattern> SORT_KEY_FORMATS = Map.of(
-			"timestamptz", Pattern.compile("-infinity|\\d{4,}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[+-]\\d{2}(:\\d{2}){0,2}"),
-			"bigint", Pattern.compile("-?\\d{1,18}"),
-			"real", Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?"));
 
 	/** The select-list item that yields each row's printed sort key. */
 	public String sortKeyColumn() {
@@ -63,7 +54,7 @@ public record Keyset(String name, String sortExpression, String sqlType, String 
 	/** Decodes a cursor of this ordering, refusing a tampered sort key before it reaches SQL as a cast error. */
 	public Cursor cursor(String value, String argument) {
 		Cursor cursor = Cursor.decode(value, argument, this.name);
-		if (!SORT_KEY_FORMATS.getOrDefault(this.sqlType, ANY).matcher(cursor.sortKey()).matches()) {
+		if (!SortKeys.valid(this.sqlType, cursor.sortKey())) {
 			throw ApiException.badRequest(argument,
 					"'" + argument + "' is not a valid cursor; pass back a cursor this list returned");
 		}

@@ -36,7 +36,7 @@ class OperationAnalysisTest {
 			type Tag { name: String! }
 			"""), RuntimeWiring.MOCKED_WIRING);
 
-	private static final OperationLimits LIMITS = new OperationLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+	private static final OperationLimits LIMITS = new OperationLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0);
 
 	@Test
 	void connectionsMultiplyTheirItemsByThePageSize() {
@@ -57,7 +57,37 @@ class OperationAnalysisTest {
 	void pageSizeComesFromVariablesAndDefaultsToTwenty() {
 		String query = "query($n: Int) { posts(first: $n) { nodes { id } } }";
 		assertThat(measure(query, Map.of("n", 7)).cost()).isEqualTo(1 + 1 + 7 * 1);
-		assertThat(measure("{ posts { nodes { id } totalCount } }").cost()).isEqualTo(1 + 1 + 20 * 1 + 1);
+		assertThat(measure("{ posts { nodes { id } totalCount } }").cost())
+			.isEqualTo(1 + 1 + 20 * 1 + 1 + LIMITS.totalCountCost());
+	}
+
+	@Test
+	void searchesAndCountsCostTheStatementsTheyRunOncePerPlaceInTheDocument() {
+		long search = LIMITS.searchCost();
+		long count = LIMITS.totalCountCost();
+		assertThat(measure("{ posts(filter: {search: \"x\"}) { totalCount } }").cost())
+			.isEqualTo(1 + 1 + search + count + search);
+		assertThat(measure("query($f: PostFilter) { posts(filter: $f) { totalCount } }", Map.of("f",
+				Map.of("search", "x"))).cost()).isEqualTo(1 + 1 + search + count + search);
+		assertThat(measure("query($s: String) { posts(filter: {search: $s}) { nodes { id } } }", Map.of("s", "x"))
+			.cost()).isEqualTo(1 + 1 + 20 + search);
+		// A blank search is no search; a nested count is one batched statement, whatever the page size.
+		assertThat(measure("{ posts(filter: {search: \" \"}) { nodes { id } } }").cost()).isEqualTo(1 + 1 + 20);
+		assertThat(measure("{ posts(first: 50) { nodes { author { posts { totalCount } } } } }").cost())
+			.isEqualTo(1 + 1 + 50 * (1 + 1 + 1) + count);
+		// Sixteen searches with counts (one without an alias, fifteen aliased) are over the default budget.
+		String sixteen = "{ posts(filter: {search: \"a\"}) { totalCount } " + java.util.stream.IntStream.range(0, 15)
+			.mapToObj((i) -> "s" + i + ": posts(filter: {search: \"b\"}) { totalCount }")
+			.collect(java.util.stream.Collectors.joining(" ")) + " }";
+		assertThat(measure(sixteen).cost()).isGreaterThan(LIMITS.maxCost());
+	}
+
+	@Test
+	void theLargestOffsetIsMeasured() {
+		assertThat(measure("{ posts(offset: 30) { nodes { id } } p: posts(offset: 7) { totalCount } }").maxOffset())
+			.isEqualTo(30);
+		assertThat(measure("query($o: Int) { posts(offset: $o) { totalCount } }", Map.of("o", 12_000)).maxOffset())
+			.isEqualTo(12_000);
 	}
 
 	@Test

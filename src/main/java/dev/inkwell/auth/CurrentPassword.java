@@ -1,0 +1,53 @@
+package dev.inkwell.auth;
+
+import dev.inkwell.graphql.errors.ApiException;
+import dev.inkwell.user.CurrentPasswordCheck;
+import dev.inkwell.user.PasswordRules;
+import dev.inkwell.user.UserCredentials;
+import dev.inkwell.user.UserWriteStore;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the signed-in user's current password before a change that a stolen token alone must not
+ * make (a new password, a new email). Rate-limited as a login is: per address, and per account for
+ * failures, so a token cannot be used to guess the password either.
+ */
+@Component
+class CurrentPassword implements CurrentPasswordCheck {
+
+	private final UserWriteStore users;
+
+	private final PasswordEncoder passwords;
+
+	private final LoginThrottle throttle;
+
+	CurrentPassword(UserWriteStore users, PasswordEncoder passwords, LoginThrottle throttle) {
+		this.users = users;
+		this.passwords = passwords;
+		this.throttle = throttle;
+	}
+
+	/** Completes when {@code password} is the user's; a BAD_REQUEST naming {@code field} otherwise. */
+	@Override
+	public Mono<Void> verify(long userId, String password, String clientAddress, String field) {
+		if (password == null || password.isEmpty()) {
+			return Mono.error(ApiException.badRequest(field,
+					"'" + field + "' is needed to change the password or the email"));
+		}
+		return this.throttle.attempt(LoginThrottle.Action.LOGIN, clientAddress)
+			.then(this.throttle.checkAccount(userId, clientAddress))
+			.then(this.users.credentialsOf(userId))
+			.map(UserCredentials::hashedPassword)
+			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("Your account no longer exists")))
+			.publishOn(Schedulers.boundedElastic())
+			.map((hash) -> PasswordRules.fitsBcrypt(password) && this.passwords.matches(password, hash))
+			.flatMap((matches) -> matches ? Mono.<Void>empty()
+					: this.throttle.failed(userId)
+						.then(Mono.error(ApiException.badRequest(field, "'" + field + "' is not your current password"))));
+	}
+
+}
