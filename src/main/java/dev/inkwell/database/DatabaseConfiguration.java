@@ -14,6 +14,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -30,16 +32,35 @@ class DatabaseConfiguration {
 		return new DatabaseLocator(properties).locate();
 	}
 
-	/** Wraps Boot's pool; see {@link DeadConnectionSkippingConnectionFactory}. */
+	/**
+	 * Wraps Boot's pool; see {@link DeadConnectionSkippingConnectionFactory} and
+	 * {@link StatementCancellingConnectionFactory}. Ordered first, so that it finds the pool itself
+	 * and not another post-processor's wrapper around it.
+	 */
 	@Bean
-	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				return (bean instanceof ConnectionPool pool) ? new DeadConnectionSkippingConnectionFactory(pool, maxSize)
-						: bean;
-			}
-		};
+	static PoolWrapping poolWrapping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
+		return new PoolWrapping(maxSize);
+	}
+
+	static final class PoolWrapping implements BeanPostProcessor, PriorityOrdered {
+
+		private final int maxSize;
+
+		PoolWrapping(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String name) {
+			return (bean instanceof ConnectionPool pool) ? new StatementCancellingConnectionFactory(
+					new DeadConnectionSkippingConnectionFactory(pool, this.maxSize)) : bean;
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.inkwell.graphql;
 
+import dev.inkwell.database.RequestCancellation;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
@@ -21,15 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 class NoThreadLocalPropagationInterceptor implements WebGraphQlInterceptor {
 
-	private static final ContextSnapshotFactory NOTHING_TO_PROPAGATE = ContextSnapshotFactory.builder()
+	private static final ContextSnapshotFactory CANCELLATION_ONLY = ContextSnapshotFactory.builder()
 		.contextRegistry(new ContextRegistry().loadContextAccessors())
-		.captureKeyPredicate((key) -> false)
+		// The one value carried along: a request's cancellation, which its statements listen for.
+		.captureKeyPredicate(RequestCancellation.KEY::equals)
 		.build();
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request)
-			.contextWrite((context) -> ContextPropagationHelper.saveInstance(NOTHING_TO_PROPAGATE, context));
+			.contextWrite((context) -> ContextPropagationHelper.saveInstance(CANCELLATION_ONLY, context));
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes a GraphQL-shaped error body for requests refused at the HTTP level (unreadable body,
- * wrong method, too large), so clients parse every failure the same way.
+ * wrong method, too large, server at capacity), so clients parse every failure the same way.
  */
 final class GraphQlHttpErrors {
 
@@ -28,13 +28,17 @@ final class GraphQlHttpErrors {
 	}
 
 	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message) {
+		return write(exchange, status, message, Map.of("classification", ErrorKind.BAD_REQUEST.name()));
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message,
+			Map<String, Object> extensions) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		boolean graphQlResponse = exchange.getRequest().getHeaders().getAccept().stream()
 			.anyMatch((accepted) -> accepted.isCompatibleWith(GRAPHQL_RESPONSE) && !accepted.isWildcardType());
 		response.getHeaders().setContentType(graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON);
-		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions",
-				Map.of("classification", ErrorKind.BAD_REQUEST.name()))));
+		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
 		DataBuffer buffer = response.bufferFactory()
 			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
 		return response.writeWith(Mono.just(buffer));
