@@ -40,10 +40,15 @@ import org.springframework.web.server.WebFilterChain;
  * {@code variables}, {@code operationName} and {@code extensions} as URL parameters. Queries
  * only: a mutation over GET is refused with 405, since GET must be safe to repeat and cache. The
  * request is then handed to Spring's POST handling, so both methods behave the same otherwise.
+ * A persisted query may come as its hash alone ({@code extensions.persistedQuery}); whether it is
+ * a query is checked once its document is known (see {@link #GET_ATTRIBUTE}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class GraphQlOverGetFilter implements WebFilter {
+public class GraphQlOverGetFilter implements WebFilter {
+
+	/** Exchange attribute present on requests that came as GET. */
+	public static final String GET_ATTRIBUTE = GraphQlOverGetFilter.class.getName() + ".GET";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -64,10 +69,6 @@ class GraphQlOverGetFilter implements WebFilter {
 		}
 		MultiValueMap<String, String> parameters = request.getQueryParams();
 		String query = parameters.getFirst("query");
-		if (query == null || query.isBlank()) {
-			return GraphQlHttpErrors.write(exchange, HttpStatus.BAD_REQUEST,
-					"A GET request needs the GraphQL document in the 'query' URL parameter");
-		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("operationName", parameters.getFirst("operationName"));
@@ -79,22 +80,32 @@ class GraphQlOverGetFilter implements WebFilter {
 			return GraphQlHttpErrors.write(exchange, HttpStatus.BAD_REQUEST,
 					"The 'variables' and 'extensions' URL parameters must be JSON objects");
 		}
-		if (!isQuery(query, parameters.getFirst("operationName"))) {
+		boolean persisted = body.get("extensions") instanceof Map<?, ?> extensions
+				&& extensions.get("persistedQuery") != null;
+		if ((query == null || query.isBlank()) && !persisted) {
+			return GraphQlHttpErrors.write(exchange, HttpStatus.BAD_REQUEST,
+					"A GET request needs the GraphQL document in the 'query' URL parameter");
+		}
+		if (query == null || query.isBlank()) {
+			body.remove("query");
+		}
+		else if (!isQuery(query, parameters.getFirst("operationName"), this.parserOptions)) {
 			exchange.getResponse().getHeaders().setAllow(Set.of(HttpMethod.POST));
 			return GraphQlHttpErrors.write(exchange, HttpStatus.METHOD_NOT_ALLOWED,
 					"Only queries may be sent with GET; send mutations with POST");
 		}
 		byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		exchange.getAttributes().put(GET_ATTRIBUTE, Boolean.TRUE);
 		return chain.filter(exchange.mutate().request(asPost(request, bytes)).build());
 	}
 
 	/** Whether the operation to run is a query; unparsable documents are left to the executor to report. */
-	private boolean isQuery(String query, String operationName) {
+	public static boolean isQuery(String query, String operationName, ParserOptions parserOptions) {
 		Document document;
 		try {
 			document = Parser.parse(ParserEnvironment.newParserEnvironment()
 				.document(query)
-				.parserOptions(this.parserOptions)
+				.parserOptions(parserOptions)
 				.build());
 		}
 		catch (InvalidSyntaxException ex) {
