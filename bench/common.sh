@@ -18,4 +18,5 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "bench: building the jar"
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
 fi
-JAR="$(ls "$ROOT"/target/inkwell-*.jar | grep -v plain | head -1)"
+# JAR=path runs another build (e.g. one without a feature, for a before/after comparison).
+JAR="${JAR:-$(ls "$ROOT"/target/inkwell-*.jar | grep -v plain | head -1)}"

@@ -10,7 +10,9 @@
 # Needs: JDK 17+, PostgreSQL reachable as for the tests (127.0.0.1:5432, postgres/postgres, or
 # PGHOST/PGPORT/PGUSER/PGPASSWORD), and `apt-get install -y wrk jq` (psql comes with PostgreSQL).
 # Env: JAVA_OPTS (default: the production settings the README recommends), PORT (8180),
-#      DB (inkwell_bench, or inkwell_bench_x<SCALE>), SKIP_BUILD=1, KEEP_SERVER=1.
+#      DB (inkwell_bench, or inkwell_bench_x<SCALE>), SKIP_BUILD=1, KEEP_SERVER=1, JAR (a jar to run
+#      instead of this tree's), LABEL (the results folder's name). The server inherits the
+#      environment, so e.g. OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 measures with tracing.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"

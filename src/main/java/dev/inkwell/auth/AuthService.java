@@ -1,8 +1,10 @@
 package dev.inkwell.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import dev.inkwell.graphql.ApiException;
+import dev.inkwell.graphql.ErrorKind;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserRepository;
 import reactor.core.publisher.Mono;
@@ -54,7 +56,8 @@ class AuthService {
 			.publishOn(Schedulers.boundedElastic())
 			.filter((credentials) -> this.passwords.matches(input.password(), credentials.hashedPassword())
 					&& credentials.id() != null && credentials.isActive())
-			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized(LOGIN_FAILED)))
+			.switchIfEmpty(Mono.error(() -> new ApiException(ErrorKind.UNAUTHORIZED, LOGIN_FAILED, null,
+					Map.of("code", "LOGIN_FAILED"))))
 			.flatMap((credentials) -> this.users.findById(credentials.id()))
 			.map((user) -> AuthPayload.of(this.tokens.issue(user.id()), user));
 	}

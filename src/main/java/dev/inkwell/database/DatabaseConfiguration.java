@@ -33,31 +33,26 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * Wraps Boot's pool; see {@link DeadConnectionSkippingConnectionFactory} and
-	 * {@link StatementCancellingConnectionFactory}. Ordered first, so that it finds the pool itself
-	 * and not another post-processor's wrapper around it.
+	 * Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}
+	 * and {@link StatementCancellingConnectionFactory}.
 	 */
 	@Bean
-	static PoolWrapping poolWrapping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
-		return new PoolWrapping(maxSize);
+	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize) {
+		return new FirstPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return (bean instanceof ConnectionPool pool)
+						? new StatementCancellingConnectionFactory(new DeadConnectionSkippingConnectionFactory(pool, maxSize))
+						: bean;
+			}
+		};
 	}
 
-	static final class PoolWrapping implements BeanPostProcessor, PriorityOrdered {
-
-		private final int maxSize;
-
-		PoolWrapping(int maxSize) {
-			this.maxSize = maxSize;
-		}
+	/** Applied before every ordered or unordered post-processor, so that it sees Boot's pool itself. */
+	private interface FirstPostProcessor extends BeanPostProcessor, PriorityOrdered {
 
 		@Override
-		public Object postProcessAfterInitialization(Object bean, String name) {
-			return (bean instanceof ConnectionPool pool) ? new StatementCancellingConnectionFactory(
-					new DeadConnectionSkippingConnectionFactory(pool, this.maxSize)) : bean;
-		}
-
-		@Override
-		public int getOrder() {
+		default int getOrder() {
 			return Ordered.HIGHEST_PRECEDENCE;
 		}
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * fetcher errors are classified where they arise ({@link ExceptionClassifier}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)   // inside the observation interceptor, which reports classified errors
 class ErrorClassificationInterceptor implements WebGraphQlInterceptor {
 
 	private static final Set<String> OURS = Set.of(ErrorKind.BAD_REQUEST.name(), ErrorKind.UNAUTHORIZED.name(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.inkwell.observability.RequestTelemetry;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
@@ -15,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -45,6 +47,13 @@ class ExceptionClassifier extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment environment) {
+		// What is logged here belongs to the request: its id goes into those log lines.
+		try (MDC.MDCCloseable scope = RequestTelemetry.logScope(RequestTelemetry.requestId(environment.getGraphQlContext()))) {
+			return classify(ex, environment);
+		}
+	}
+
+	private List<GraphQLError> classify(Throwable ex, DataFetchingEnvironment environment) {
 		if (ex instanceof ApiException api) {
 			return List.of(GraphQlErrors.of(api, environment));
 		}

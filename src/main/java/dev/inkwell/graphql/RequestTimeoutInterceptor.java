@@ -3,6 +3,7 @@ package dev.inkwell.graphql;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.inkwell.observability.RequestTelemetry;
 import graphql.ExecutionResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * interceptor, so that everything after it (authentication's lookup included) counts.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)   // inside the observation interceptor, which times the whole request
 class RequestTimeoutInterceptor implements WebGraphQlInterceptor {
 
 	private static final Log logger = LogFactory.getLog(RequestTimeoutInterceptor.class);
@@ -43,7 +44,7 @@ class RequestTimeoutInterceptor implements WebGraphQlInterceptor {
 	}
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
-		logger.warn("Request " + request.getId() + " ran longer than " + readable(this.timeout)
+		logger.warn("Request " + RequestTelemetry.requestId(request.getAttributes()) + " ran longer than " + readable(this.timeout)
 				+ " and was cancelled");
 		ApiException ex = new ApiException(ErrorKind.INTERNAL_ERROR, "The request took longer than "
 				+ readable(this.timeout) + " and was cancelled; try again, or ask for less (a smaller first, fewer "

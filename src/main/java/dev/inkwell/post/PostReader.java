@@ -54,10 +54,9 @@ class PostReader {
 		PageRequest page = PageRequest.of(first, after, last, before, offset, keyset);
 		// Resolved once for the page and, when selected, the count.
 		Mono<PostQueries.TagIds> tagIds = this.queries.tagIds(checked).cache();
-		TotalCount counter = (environment) -> tagIds
+		TotalCount counter = (environment) -> TotalCount.run(tagIds
 			.flatMap((ids) -> this.queries.count(PostScope.ALL, null, checked, ids, viewer))
-			.map((counts) -> counts.getOrDefault(0L, 0L))
-			.toFuture();
+			.map((counts) -> counts.getOrDefault(0L, 0L)), environment);
 		return tagIds.flatMapMany((ids) -> this.queries.page(PostScope.ALL, null, checked, ids, keyset, page, viewer))
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, keyset, counter));

@@ -46,7 +46,7 @@ class TagController {
 			@Argument TagOrder orderBy, @ContextValue Viewer viewer) {
 		Keyset keyset = TagQueries.keyset((orderBy != null) ? orderBy : TagOrder.DEFAULT);
 		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
-		TotalCount counter = (environment) -> this.queries.count().toFuture();
+		TotalCount counter = (environment) -> TotalCount.run(this.queries.count(), environment);
 		return this.queries.page(keyset, page, viewer)
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, keyset, counter));

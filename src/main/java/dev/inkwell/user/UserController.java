@@ -6,6 +6,7 @@ import dev.inkwell.graphql.Connection;
 import dev.inkwell.graphql.GlobalId;
 import dev.inkwell.graphql.NodeType;
 import dev.inkwell.graphql.PageRequest;
+import dev.inkwell.graphql.TotalCount;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +49,7 @@ class UserController {
 		return this.queries.page(page)
 			.collectList()
 			.map((rows) -> Connection.of(rows, page, UserQueries.KEYSET,
-					(environment) -> this.queries.count().toFuture()));
+					(environment) -> TotalCount.run(this.queries.count(), environment)));
 	}
 
 	/**

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)   // inside the observation interceptor, which reports its errors
 class PersistedOperationsInterceptor implements WebGraphQlInterceptor {
 
 	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");

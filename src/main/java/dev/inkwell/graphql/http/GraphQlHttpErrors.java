@@ -1,10 +1,12 @@
 package dev.inkwell.graphql.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.inkwell.graphql.ErrorKind;
+import dev.inkwell.observability.RequestTelemetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +40,11 @@ final class GraphQlHttpErrors {
 		boolean graphQlResponse = exchange.getRequest().getHeaders().getAccept().stream()
 			.anyMatch((accepted) -> accepted.isCompatibleWith(GRAPHQL_RESPONSE) && !accepted.isWildcardType());
 		response.getHeaders().setContentType(graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON);
+		RequestTelemetry telemetry = RequestTelemetry.from(exchange);
+		if (telemetry != null) {
+			extensions = new LinkedHashMap<>(extensions);
+			extensions.put("requestId", telemetry.requestId());
+		}
 		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
 		DataBuffer buffer = response.bufferFactory()
 			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
