@@ -16,7 +16,7 @@ start_server() {
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
     java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do   # up to 2 minutes: start-up is slow on a busy machine
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $OUT/raw/server.log" >&2; exit 1; }
     sleep 0.5
