@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code INKWELL_TEST_DB}), emptied before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}")
+		// Bursts of concurrent requests in tests wait for admission rather than be shed on a busy
+		// machine; AdmissionTest sets its own, small limits.
+		properties = { "inkwell.database.name=${INKWELL_TEST_DB:inkwell_test}", "inkwell.admission.queue-timeout=60s" })
 @AutoConfigureHttpGraphQlTester
 @AutoConfigureWebTestClient
 @Import(StatementCounter.Configuration.class)
