@@ -70,7 +70,9 @@ class DatabaseFaultsTest {
 				"--inkwell.database.host=127.0.0.1", "--inkwell.database.port=" + postgres.port(),
 				"--inkwell.database.name=" + DATABASE, "--inkwell.database.username=postgres",
 				"--spring.r2dbc.pool.initial-size=1", "--spring.r2dbc.pool.max-size=2",
-				"--spring.r2dbc.pool.max-acquire-time=1s", "--inkwell.database.timeouts.statement=3s");
+				"--spring.r2dbc.pool.max-acquire-time=1s", "--inkwell.database.timeouts.statement=3s",
+				// More operations admitted than the pool holds, so that a full pool is still reachable here.
+				"--inkwell.admission.max-concurrent=10", "--inkwell.admission.write-share=0");
 		baseUrl = "http://127.0.0.1:" + inkwell.getEnvironment().getProperty("local.server.port");
 	}
 
