@@ -93,10 +93,12 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	DatabaseMigration databaseMigration(DatabaseServer server, DatabaseTimeouts timeouts, Flyway flyway) {
+	DatabaseMigration databaseMigration(DatabaseServer server, DatabaseTimeouts timeouts, Flyway flyway,
+			@Value("${inkwell.database.adopt:true}") boolean adopt) {
 		DatabaseTarget target = server.target();
-		return new DatabaseMigration(target, jdbc(target, timeouts), jdbc(target.withDatabase("postgres"), timeouts),
-				flyway);
+		DataSource database = jdbc(target, timeouts);
+		return new DatabaseMigration(target, database, jdbc(target.withDatabase("postgres"), timeouts), flyway,
+				new DatabaseAdoption(target, database, flyway, adopt));
 	}
 
 	private static DataSource jdbc(DatabaseTarget target, DatabaseTimeouts timeouts) {

@@ -24,8 +24,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Brings the database to the current schema: creates it if it does not exist, then runs the
- * Flyway migrations. Tried once during start-up. If PostgreSQL does not answer, Inkwell starts
+ * Brings the database to the current schema: creates it if it does not exist, adopts (or refuses)
+ * one Flyway did not make ({@link DatabaseAdoption}), then runs the Flyway migrations. Tried once during start-up. If PostgreSQL does not answer, Inkwell starts
  * anyway and keeps trying in the background (readiness stays DOWN until it succeeds), so it
  * serves as soon as the database appears, without a restart. A problem that waiting cannot fix
  * (credentials rejected, a database that may not be created, a failing migration) stops start-up
@@ -55,6 +55,8 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 
 	private final Flyway flyway;
 
+	private final DatabaseAdoption adoption;
+
 	private final Sinks.Empty<Void> ready = Sinks.empty();
 
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -71,11 +73,13 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 	 * @param database the target database, for Flyway
 	 * @param maintenanceDatabase the server's {@code postgres} database, to create the target in
 	 */
-	DatabaseMigration(DatabaseTarget target, DataSource database, DataSource maintenanceDatabase, Flyway flyway) {
+	DatabaseMigration(DatabaseTarget target, DataSource database, DataSource maintenanceDatabase, Flyway flyway,
+			DatabaseAdoption adoption) {
 		this.target = target;
 		this.database = database;
 		this.maintenanceDatabase = maintenanceDatabase;
 		this.flyway = flyway;
+		this.adoption = adoption;
 	}
 
 	/** Whether the database exists and is migrated, i.e. Inkwell can serve. */
@@ -150,6 +154,7 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 
 	private void migrate() throws SQLException {
 		ensureDatabaseExists();
+		this.adoption.prepare();
 		this.flyway.migrate();
 		this.migrated = true;
 		this.ready.tryEmitEmpty();
