@@ -19,10 +19,6 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 cd "$HERE"
 
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"
-SCALE="${SCALE:-1}"
-DB="${DB:-$([ "$SCALE" = 1 ] && echo inkwell_bench || echo "inkwell_bench_x$SCALE")}"
-PORT="${PORT:-8180}"
 SECS="${SECONDS_:-20}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-30}"
@@ -30,70 +26,11 @@ PREWARM="${PREWARM:-15}"
 THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))  # wrk needs a connection per thread
 REPEAT="${REPEAT:-1}"
 OPS="${OPS:-posts-nested post-by-slug search tag-page nodes}"
-JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:NewRatio=1 -Dio.netty.leakDetection.level=disabled}"
-URL="http://127.0.0.1:$PORT/graphql"
 OUT="$HERE/results/${LABEL:-$(date -u +%Y-%m-%dT%H%M)}"
-PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+source "$HERE/common.sh"
 
-for tool in wrk jq psql curl; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool not found (apt-get install -y wrk jq postgresql-client)" >&2; exit 2; }
-done
-mkdir -p "$OUT/raw"
-
-if [ -z "${SKIP_BUILD:-}" ]; then
-  echo "bench: building the jar"
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
-fi
-# JAR=path runs another build (e.g. one without a feature, for a before/after comparison).
-JAR="${JAR:-$(ls "$ROOT"/target/inkwell-*.jar | grep -v plain | head -1)}"
-
-SERVER_PID=""
-stop_server() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-  fi
-}
-[ -n "${KEEP_SERVER:-}" ] || trap stop_server EXIT
-
-start_server() {
-  echo "bench: starting Inkwell on :$PORT (database $DB, JAVA_OPTS=$JAVA_OPTS)"
-  SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(head -c 48 /dev/urandom | base64)" \
-    DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
-    java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 $(( ${READY_SECONDS:-120} * 2 ))); do
-    curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $OUT/raw/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "bench: Inkwell did not become ready" >&2; exit 1
-}
-
-# 1. Data set: Inkwell creates the database and migrates it; the seed fills it once per scale.
-start_server
-want_posts=$((20000 * SCALE))
-have_posts="$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM posts")"
-if [ "$have_posts" != "$want_posts" ]; then
-  echo "bench: seeding $DB at scale $SCALE ($want_posts posts)"
-  "${PSQL[@]}" -d "$DB" -c "TRUNCATE users, posts, comments, tags, post_tags RESTART IDENTITY CASCADE"
-  "${PSQL[@]}" -d "$DB" -v users=$((2000 * SCALE)) -v posts="$want_posts" -v comments=$((100000 * SCALE)) \
-    -v tags=200 -f seed.sql > "$OUT/raw/seed.log"
-  "${PSQL[@]}" -d "$DB" -c "VACUUM (ANALYZE) users, posts, comments, tags, post_tags"
-fi
-
-# 2. Request bodies.
-body() { # name operationName variables-json
-  jq -cn --rawfile q "queries/$1.graphql" --arg op "$2" --argjson v "$3" \
-    '{query: ($q | split("\n") | map(select(startswith("#") | not)) | join("\n")), operationName: $op, variables: $v}' \
-    > "$OUT/raw/$1.json"
-}
-slug="$("${PSQL[@]}" -At -d "$DB" -c "SELECT slug FROM posts WHERE slug LIKE 'hidden-backups-with-postgresql-%' ORDER BY id LIMIT 1")"
-ids="$("${PSQL[@]}" -At -d "$DB" -c "SELECT json_agg(rtrim(translate(encode(convert_to('Post:' || id, 'UTF8'), 'base64'), '+/', '-_'), '=') ORDER BY created_at DESC, id DESC) FROM (SELECT id, created_at FROM posts WHERE published ORDER BY created_at DESC, id DESC LIMIT 50) p")"
-body posts-nested PostsNested '{}'
-body post-by-slug PostBySlug "{\"slug\":\"$slug\"}"
-body search Search '{"q":"serendipity"}'
-body tag-page TagPage '{"tag":"postgresql"}'
-body nodes Nodes "{\"ids\":$ids}"
+# Server start, data set and request bodies (1 and 2).
+source "$HERE/server.sh"
 
 # 3. One unrecorded pass over every operation first: on two cores the JIT compiler is busy for
 #    minutes after start, and the first operation measured would otherwise pay for all of it.

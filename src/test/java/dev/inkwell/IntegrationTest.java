@@ -29,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// A busy machine (two cores, several builds) can take longer than the defaults to open
 				// a connection (2 s) or to write test data in bulk (5 s); no test here is about a full
 				// pool or a slow statement (DatabaseFaultsTest is).
-				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s" })
+				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s",
+				// Bursts of concurrent requests in tests wait for admission rather than be shed on a
+				// busy machine; AdmissionTest sets its own, small limits.
+				"inkwell.admission.queue-timeout=60s" })
 @AutoConfigureHttpGraphQlTester
 // Generous: on a busy machine (2 cores shared by several builds) one BCrypt hash can take seconds.
 @AutoConfigureWebTestClient(timeout = "60s")

@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 
 import dev.inkwell.startup.StartupProblem;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Wrapped;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,6 +47,8 @@ class DatabaseConfiguration {
 	/**
 	 * Wraps Boot's pool, first of the wrappers; see {@link DeadConnectionSkippingConnectionFactory}.
 	 * With read replicas configured, routes reads too; see {@link ReadRoutingConnectionFactory}.
+	 * Outermost, {@link StatementCancellingConnectionFactory}, so that statements on the primary
+	 * and on a replica alike stop with their request.
 	 */
 	@Bean
 	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize,
@@ -53,13 +57,26 @@ class DatabaseConfiguration {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (!(bean instanceof ConnectionPool pool)) {
-					return bean;
+					// Already wrapped round the pool (r2dbc-proxy, for statement observation): its
+					// statements still have to stop with their request.
+					return (bean instanceof ConnectionFactory factory && wrapsPool(factory))
+							? new StatementCancellingConnectionFactory(factory) : bean;
 				}
 				DeadConnectionSkippingConnectionFactory primary = new DeadConnectionSkippingConnectionFactory(pool,
 						maxSize);
-				return replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router);
+				return new StatementCancellingConnectionFactory(
+						replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router));
 			}
 		};
+	}
+
+	private static boolean wrapsPool(Object factory) {
+		Object candidate = factory;
+		while (!(candidate instanceof ConnectionPool) && candidate instanceof Wrapped<?> wrapped
+				&& wrapped.unwrap() != candidate) {
+			candidate = wrapped.unwrap();
+		}
+		return candidate instanceof ConnectionPool;
 	}
 
 	/** Applied before every ordered or unordered post-processor, so that it sees Boot's pool itself. */

@@ -72,7 +72,9 @@ class DatabaseFaultsTest {
 				// A secret of its own: the generated one lives in the database, which is down here.
 				"--inkwell.auth.jwt-secret=a-test-secret-that-is-long-enough-for-hs256",
 				"--spring.r2dbc.pool.initial-size=1", "--spring.r2dbc.pool.max-size=2",
-				"--spring.r2dbc.pool.max-acquire-time=1s", "--inkwell.database.timeouts.statement=3s");
+				"--spring.r2dbc.pool.max-acquire-time=1s", "--inkwell.database.timeouts.statement=3s",
+				// More operations admitted than the pool holds, so that a full pool is still reachable here.
+				"--inkwell.admission.max-concurrent=10", "--inkwell.admission.write-share=0");
 		baseUrl = "http://127.0.0.1:" + inkwell.getEnvironment().getProperty("local.server.port");
 	}
 

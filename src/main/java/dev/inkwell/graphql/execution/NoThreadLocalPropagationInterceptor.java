@@ -1,6 +1,7 @@
 package dev.inkwell.graphql.execution;
 
 import dev.inkwell.database.ReadRoute;
+import dev.inkwell.database.RequestCancellation;
 import dev.inkwell.telemetry.RequestTelemetry;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * benchmark's feed. Nothing in Inkwell reads a ThreadLocal; the viewer travels in the
  * GraphQLContext. Only the request's telemetry and current observation reach data fetchers and
  * batch loaders, in their Reactor context (so that SQL statements count against, and trace under,
- * their operation), and the read route (so that their statements go to the request's replica);
- * none has a ThreadLocal accessor, so no ThreadLocal is set. Whoever adds
+ * their operation), the read route (so that their statements go to the request's replica) and
+ * the request's cancellation (so that its statements stop with it); none has a ThreadLocal
+ * accessor, so no ThreadLocal is set. Whoever adds
  * tracing spans inside data fetchers removes this interceptor.
  */
 @Component
@@ -29,7 +31,9 @@ class NoThreadLocalPropagationInterceptor implements WebGraphQlInterceptor {
 
 	private static final ContextSnapshotFactory NOTHING_TO_PROPAGATE = ContextSnapshotFactory.builder()
 		.contextRegistry(new ContextRegistry().loadContextAccessors())
-		.captureKeyPredicate((key) -> RequestTelemetry.PROPAGATED_KEYS.contains(key) || ReadRoute.CONTEXT_KEY.equals(key))
+		// Besides telemetry, the read route and the request's cancellation, which its statements listen for.
+		.captureKeyPredicate((key) -> RequestTelemetry.PROPAGATED_KEYS.contains(key) || ReadRoute.CONTEXT_KEY.equals(key)
+				|| RequestCancellation.KEY.equals(key))
 		.build();
 
 	@Override

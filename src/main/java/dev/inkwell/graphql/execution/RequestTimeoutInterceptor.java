@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * Bounds a whole request (REQUEST_TIMEOUT, default 30 s): when it runs out the client gets a
  * classified error and the work is cancelled, the same way it is when a client disconnects:
  * cancelling the execution cancels its data fetchers and stops waiting for their database calls.
- * A statement PostgreSQL is already running is not interrupted (the driver sends no cancel
- * request); DB_STATEMENT_TIMEOUT bounds it. Outermost
+ * A statement PostgreSQL is already running is cancelled there too (see
+ * admission/RequestCancellationInterceptor, just inside this one); DB_STATEMENT_TIMEOUT bounds
+ * it otherwise. Outermost
  * interceptor, so that everything after it (authentication's lookup included) counts.
  */
 @Component

@@ -1,6 +1,7 @@
 package dev.inkwell.graphql.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes a GraphQL-shaped error body for requests refused at the HTTP level (unreadable body,
- * wrong method, too large), so clients parse every failure the same way.
+ * wrong method, too large, server at capacity), so clients parse every failure the same way.
  */
 final class GraphQlHttpErrors {
 
@@ -29,15 +30,21 @@ final class GraphQlHttpErrors {
 	}
 
 	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message) {
+		return write(exchange, status, message, Map.of("classification", ErrorKind.BAD_REQUEST.name()));
+	}
+
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String message,
+			Map<String, Object> extensions) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		boolean graphQlResponse = exchange.getRequest().getHeaders().getAccept().stream()
 			.anyMatch((accepted) -> accepted.isCompatibleWith(GRAPHQL_RESPONSE) && !accepted.isWildcardType());
 		response.getHeaders().setContentType(graphQlResponse ? GRAPHQL_RESPONSE : MediaType.APPLICATION_JSON);
 		RequestTelemetry telemetry = RequestTelemetry.from(exchange);
-		Map<String, Object> extensions = (telemetry != null)
-				? Map.of("classification", ErrorKind.BAD_REQUEST.name(), "requestId", telemetry.requestId())
-				: Map.of("classification", ErrorKind.BAD_REQUEST.name());
+		if (telemetry != null) {
+			extensions = new LinkedHashMap<>(extensions);
+			extensions.put("requestId", telemetry.requestId());
+		}
 		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
 		DataBuffer buffer = response.bufferFactory()
 			.wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,285 @@
+package dev.inkwell.admission;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Admission control: at most {@code maxConcurrent} operations run at once, of which
+ * {@code writeShare} slots are kept for mutations; the others wait in a bounded queue per lane
+ * for a bounded time, and are shed beyond that. Freed slots go to waiting mutations first.
+ * <p>
+ * Each queue is served oldest first while the oldest has waited less than a quarter of the
+ * queue timeout, and newest first once it has waited longer (adaptive LIFO): under a standing
+ * overload the requests that are served have waited little, and those that cannot be served in
+ * time are shed when their wait runs out instead of being served too late to matter.
+ */
+public final class AdmissionGate {
+
+	/** Reads and mutations wait and run apart, so that reads cannot starve mutations. */
+	public enum Lane {
+
+		READ, WRITE
+
+	}
+
+	private enum State {
+
+		QUEUED, RUNNING, DONE
+
+	}
+
+	private final int maxConcurrent;
+
+	private final int maxReads;
+
+	private final int queueSize;
+
+	private final Duration queueTimeout;
+
+	private final long lifoAfterNanos;
+
+	private final Scheduler timer;
+
+	private final Map<Lane, Queue> queues = new EnumMap<>(Lane.class);
+
+	private final Map<Lane, int[]> running = new EnumMap<>(Lane.class);
+
+	private final Map<Lane, Map<Overloaded.Reason, LongAdder>> shed = new EnumMap<>(Lane.class);
+
+	public AdmissionGate(int maxConcurrent, int writeShare, int queueSize, Duration queueTimeout) {
+		this(maxConcurrent, writeShare, queueSize, queueTimeout, Schedulers.parallel());
+	}
+
+	AdmissionGate(int maxConcurrent, int writeShare, int queueSize, Duration queueTimeout, Scheduler timer) {
+		this.maxConcurrent = maxConcurrent;
+		this.maxReads = maxConcurrent - writeShare;
+		this.queueSize = queueSize;
+		this.queueTimeout = queueTimeout;
+		this.lifoAfterNanos = queueTimeout.toNanos() / 4;
+		this.timer = timer;
+		for (Lane lane : Lane.values()) {
+			this.queues.put(lane, new Queue());
+			this.running.put(lane, new int[1]);
+			Map<Overloaded.Reason, LongAdder> counts = new EnumMap<>(Overloaded.Reason.class);
+			for (Overloaded.Reason reason : Overloaded.Reason.values()) {
+				counts.put(reason, new LongAdder());
+			}
+			this.shed.put(lane, counts);
+		}
+	}
+
+	static AdmissionGate of(AdmissionProperties resolved) {
+		return new AdmissionGate(resolved.maxConcurrent(), resolved.writeShare(), resolved.queueSize(),
+				resolved.queueTimeout());
+	}
+
+	/**
+	 * Asks for a slot. The ticket's {@link Ticket#ready()} completes once the operation may run,
+	 * or fails with {@link Overloaded}; {@link Ticket#close()} must follow in every case (it frees
+	 * the slot, or the place in the queue of a request that went away while waiting).
+	 */
+	public Ticket enter(Lane lane) {
+		Ticket ticket = new Ticket(lane);
+		// Ready before the ticket is visible to other threads, which may admit it at once.
+		ticket.sink = Sinks.one();
+		boolean full = false;
+		synchronized (this) {
+			Queue queue = this.queues.get(lane);
+			if (queue.size == 0 && mayRun(lane)) {
+				ticket.state = State.RUNNING;
+				this.running.get(lane)[0]++;
+			}
+			else if (queue.size >= this.queueSize) {
+				ticket.state = State.DONE;
+				full = true;
+			}
+			else {
+				ticket.state = State.QUEUED;
+				queue.addLast(ticket);
+			}
+		}
+		if (full) {
+			this.shed.get(lane).get(Overloaded.Reason.QUEUE_FULL).increment();
+			ticket.refusal = new Overloaded(lane, Overloaded.Reason.QUEUE_FULL);
+		}
+		else if (ticket.state == State.QUEUED) {
+			// If the ticket is admitted before this runs, the timer finds it no longer queued.
+			ticket.expiry = this.timer.schedule(() -> expire(ticket), this.queueTimeout.toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+		return ticket;
+	}
+
+	private boolean mayRun(Lane lane) {
+		int reads = this.running.get(Lane.READ)[0];
+		int total = reads + this.running.get(Lane.WRITE)[0];
+		return total < this.maxConcurrent && (lane == Lane.WRITE || reads < this.maxReads);
+	}
+
+	private void expire(Ticket ticket) {
+		synchronized (this) {
+			if (ticket.state != State.QUEUED) {
+				return;
+			}
+			this.queues.get(ticket.lane).remove(ticket);
+			ticket.state = State.DONE;
+		}
+		this.shed.get(ticket.lane).get(Overloaded.Reason.QUEUE_TIMEOUT).increment();
+		ticket.sink.tryEmitError(new Overloaded(ticket.lane, Overloaded.Reason.QUEUE_TIMEOUT));
+	}
+
+	private void close(Ticket ticket) {
+		List<Ticket> admitted;
+		synchronized (this) {
+			State was = ticket.state;
+			ticket.state = State.DONE;
+			if (was == State.QUEUED) {
+				this.queues.get(ticket.lane).remove(ticket);
+				admitted = List.of();
+			}
+			else if (was == State.RUNNING) {
+				this.running.get(ticket.lane)[0]--;
+				admitted = admitWaiting();
+			}
+			else {
+				return;
+			}
+		}
+		ticket.cancelExpiry();
+		for (Ticket next : admitted) {
+			next.cancelExpiry();
+			next.sink.tryEmitEmpty();
+		}
+	}
+
+	/** Moves waiting tickets into free slots, mutations first; called holding the lock. */
+	private List<Ticket> admitWaiting() {
+		List<Ticket> admitted = null;
+		long now = this.timer.now(TimeUnit.NANOSECONDS);
+		for (Lane lane : new Lane[] { Lane.WRITE, Lane.READ }) {
+			Queue queue = this.queues.get(lane);
+			while (queue.size > 0 && mayRun(lane)) {
+				Ticket next = (now - queue.head.since > this.lifoAfterNanos) ? queue.tail : queue.head;
+				queue.remove(next);
+				next.state = State.RUNNING;
+				this.running.get(lane)[0]++;
+				if (admitted == null) {
+					admitted = new ArrayList<>(2);
+				}
+				admitted.add(next);
+			}
+		}
+		return (admitted != null) ? admitted : List.of();
+	}
+
+	public synchronized int running(Lane lane) {
+		return this.running.get(lane)[0];
+	}
+
+	public synchronized int queued(Lane lane) {
+		return this.queues.get(lane).size;
+	}
+
+	public long shed(Lane lane, Overloaded.Reason reason) {
+		return this.shed.get(lane).get(reason).sum();
+	}
+
+	public Duration queueTimeout() {
+		return this.queueTimeout;
+	}
+
+	/** One request's claim on a slot. */
+	public final class Ticket {
+
+		private final Lane lane;
+
+		private final long since = AdmissionGate.this.timer.now(TimeUnit.NANOSECONDS);
+
+		private State state;
+
+		private Sinks.One<Void> sink;
+
+		private volatile Disposable expiry;
+
+		private Overloaded refusal;
+
+		private Ticket prev, next;
+
+		private Ticket(Lane lane) {
+			this.lane = lane;
+		}
+
+		/** Completes when the operation may run; fails with {@link Overloaded} when it is shed. */
+		public Mono<Void> ready() {
+			if (this.refusal != null) {
+				return Mono.error(this.refusal);
+			}
+			return (this.state == State.RUNNING && this.expiry == null) ? Mono.empty() : this.sink.asMono();
+		}
+
+		private void cancelExpiry() {
+			Disposable timer = this.expiry;
+			if (timer != null) {
+				timer.dispose();
+			}
+		}
+
+		/** Frees the slot, or the place in the queue; safe to call more than once. */
+		public void close() {
+			AdmissionGate.this.close(this);
+		}
+
+	}
+
+	/** A doubly linked queue of tickets: both ends and removal from the middle in constant time. */
+	private static final class Queue {
+
+		private Ticket head, tail;
+
+		private int size;
+
+		void addLast(Ticket ticket) {
+			ticket.prev = this.tail;
+			ticket.next = null;
+			if (this.tail != null) {
+				this.tail.next = ticket;
+			}
+			else {
+				this.head = ticket;
+			}
+			this.tail = ticket;
+			this.size++;
+		}
+
+		void remove(Ticket ticket) {
+			if (ticket.prev != null) {
+				ticket.prev.next = ticket.next;
+			}
+			else {
+				this.head = ticket.next;
+			}
+			if (ticket.next != null) {
+				ticket.next.prev = ticket.prev;
+			}
+			else {
+				this.tail = ticket.prev;
+			}
+			ticket.prev = null;
+			ticket.next = null;
+			this.size--;
+		}
+
+	}
+
+}

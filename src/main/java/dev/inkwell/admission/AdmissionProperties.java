@@ -1,0 +1,33 @@
+package dev.inkwell.admission;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How many GraphQL operations run at once and how many may wait (application.yaml maps the
+ * ADMISSION_* variables here).
+ *
+ * @param maxConcurrent operations executing at once; by default the database pool's size, so that
+ * an admitted operation never queues for a connection behind operations that have not started
+ * @param writeShare of those, slots that only mutations (logins included) may use, so that reads
+ * cannot starve them; by default a quarter, at least one
+ * @param queueSize operations that may wait for a slot, per lane (reads, mutations); beyond that a
+ * request is shed at once
+ * @param queueTimeout longest wait for a slot; then the request is shed
+ */
+@ConfigurationProperties("inkwell.admission")
+public record AdmissionProperties(Integer maxConcurrent, Integer writeShare, Integer queueSize, Duration queueTimeout) {
+
+	/** The settings with their defaults filled in, given the database pool's size. */
+	AdmissionProperties resolved(int poolSize) {
+		int max = (this.maxConcurrent != null && this.maxConcurrent > 0) ? this.maxConcurrent : Math.max(1, poolSize);
+		int share = (this.writeShare != null) ? this.writeShare : Math.max(1, max / 4);
+		// A read needs at least one slot of its own; with a single slot, mutations get no reserve.
+		share = Math.max(0, Math.min(share, max - 1));
+		int queue = (this.queueSize != null && this.queueSize >= 0) ? this.queueSize : 1000;
+		Duration timeout = (this.queueTimeout != null) ? this.queueTimeout : Duration.ofSeconds(1);
+		return new AdmissionProperties(max, share, queue, timeout);
+	}
+
+}
