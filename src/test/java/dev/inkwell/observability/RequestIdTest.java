@@ -2,6 +2,7 @@ package dev.inkwell.observability;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.inkwell.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -111,11 +112,21 @@ class RequestIdTest extends IntegrationTest {
 	}
 
 	private static String accessLine(CapturedOutput output, String requestId) {
-		List<String> lines = output.getOut().lines()
-			.filter((line) -> line.contains("inkwell.access") && line.contains("requestId=" + requestId))
-			.toList();
+		// Written when the exchange completes on the server, which can be just after the client
+		// has read the response.
+		List<String> lines = accessLines(output, requestId);
+		for (long deadline = System.nanoTime() + 10_000_000_000L; lines.isEmpty() && System.nanoTime() < deadline;) {
+			LockSupport.parkNanos(20_000_000L);
+			lines = accessLines(output, requestId);
+		}
 		assertThat(lines).as("access lines of %s", requestId).hasSize(1);
 		return lines.get(0);
+	}
+
+	private static List<String> accessLines(CapturedOutput output, String requestId) {
+		return output.getOut().lines()
+			.filter((line) -> line.contains("inkwell.access") && line.contains("requestId=" + requestId))
+			.toList();
 	}
 
 }
