@@ -26,7 +26,7 @@ final class DeadConnectionSkippingConnectionFactory extends DelegatingConnection
 
 	@Override
 	public Mono<Connection> create() {
-		return Mono.from(unwrap().create())
+		return Mono.<Connection>from(unwrap().create())
 			.retryWhen(Retry.max(this.retries)
 				.filter((ex) -> !(ex instanceof R2dbcTimeoutException))
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));

@@ -17,7 +17,7 @@ final class StatementCancellingConnectionFactory extends DelegatingConnectionFac
 
 	@Override
 	public Mono<Connection> create() {
-		return Mono.from(unwrap().create()).map(StatementCancellingConnection::new);
+		return Mono.<Connection>from(unwrap().create()).map(StatementCancellingConnection::new);
 	}
 
 }
