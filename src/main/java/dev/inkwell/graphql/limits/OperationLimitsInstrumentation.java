@@ -55,6 +55,12 @@ class OperationLimitsInstrumentation extends SimplePerformantInstrumentation {
 				this.limits);
 		((Cost) state).value = measures.cost();
 		GraphQLError violation = firstViolation(measures);
+		BatchCostBudget batch = context.getGraphQLContext().get(BatchCostBudget.class);
+		if (violation == null && batch != null && !batch.spend(measures.cost())) {
+			violation = violation("batchCost", measures.cost(), batch.remaining(), "The batch would cost more than "
+					+ this.limits.maxCost() + " in all: this operation costs " + measures.cost() + " and the operations "
+					+ "before it left " + batch.remaining() + ". Send fewer or smaller operations in one batch");
+		}
 		if (violation != null) {
 			throw new AbortExecutionException(List.of(violation));
 		}

@@ -1,0 +1,119 @@
+package dev.inkwell.edge.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.inkwell.Content;
+import dev.inkwell.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+import static dev.inkwell.edge.EdgeTesting.patient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A JSON array of operations in one POST, as Apollo's BatchHttpLink sends it. */
+class BatchingTest extends IntegrationTest {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void answersAnArrayInOrderAndAFailingOperationDoesNotFailItsNeighbours() {
+		register("ada");
+		JsonNode results = batch(List.of(
+				Map.of("query", "query A($name: String) { user(username: $name) { username } }", "variables",
+						Map.of("name", "ada")),
+				Map.of("query", "{ nope }"),
+				Map.of("variables", Map.of()),
+				Map.of("query", "{ users { totalCount } }")));
+		assertThat(results.size()).isEqualTo(4);
+		assertThat(results.get(0).at("/data/user/username").asString()).isEqualTo("ada");
+		assertThat(results.get(1).at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(results.get(1).has("data")).isFalse();
+		assertThat(results.get(2).at("/errors/0/message").asString()).contains("no GraphQL document");
+		assertThat(results.get(3).at("/data/users/totalCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void mutationsRunInOrder() {
+		String register = "mutation { register(input: {username: \"bob\", email: \"bob@example.com\", password: \"" + PASSWORD
+				+ "\"}) { user { username } } }";
+		String login = "mutation { login(input: {login: \"bob\", password: \"" + PASSWORD + "\"}) { user { username } } }";
+		JsonNode results = batch(List.of(Map.of("query", register), Map.of("query", login)));
+		assertThat(results.get(0).at("/data/register/user/username").asString()).as(results.toString()).isEqualTo("bob");
+		assertThat(results.get(1).at("/data/login/user/username").asString()).as(results.toString()).isEqualTo("bob");
+	}
+
+	@Test
+	void moreOperationsThanTheLimitAreRefusedAndNothingRuns() {
+		List<Map<String, Object>> eleven = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			eleven.add(Map.of("query", "mutation { register(input: {username: \"u" + i + "\", email: \"u" + i
+					+ "@example.com\", password: \"" + PASSWORD + "\"}) { token } }"));
+		}
+		patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(eleven))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].message").value((String message) -> assertThat(message).contains("1 to 10"));
+		assertThat(this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one().block()).isZero();
+	}
+
+	@Test
+	void everyLoginOfABatchCountsAgainstTheRateLimit() {
+		register("cy");
+		List<Map<String, Object>> logins = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			logins.add(Map.of("query", "mutation { login(input: {login: \"cy\", password: \"wrong-password-" + i
+					+ "\"}) { token } }"));
+		}
+		JsonNode results = batch(logins);
+		assertThat(results.size()).isEqualTo(10);
+		JsonNode next = batch(List.of(Map.of("query", "mutation { login(input: {login: \"cy\", password: \"" + PASSWORD
+				+ "\"}) { token } }")));
+		assertThat(next.get(0).at("/errors/0/extensions/code").asString()).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	void theBatchsTotalCostIsCheckedAgainstTheCostLimit() {
+		String expensive = "{ posts(first: 100) { nodes { comments(first: 6) { nodes { id content createdAt updatedAt } } } } }";
+		JsonNode results = batch(List.of(Map.of("query", expensive), Map.of("query", expensive),
+				Map.of("query", "{ users { totalCount } }")));
+		long cost = results.get(0).at("/extensions/cost/requested").asLong();
+		assertThat(cost).isBetween(2501L, 5000L);
+		assertThat(results.get(0).has("data")).isTrue();
+		assertThat(results.get(1).at("/errors/0/extensions/limit").asString()).isEqualTo("batchCost");
+		assertThat(results.get(1).has("data")).isFalse();
+		// A cheap operation after it still fits what is left.
+		assertThat(results.get(2).at("/data/users/totalCount").asInt()).isZero();
+	}
+
+	@Test
+	void operationsAfterAMutationReadWhatItWrote() {
+		Account ada = register("ada");
+		long adaId = this.db.sql("SELECT id FROM users WHERE username = 'ada'").map((row) -> row.get(0, Long.class)).one().block();
+		String post = Content.id("Post", new Content(this.db).post(adaId, "Mine", true));
+		Map<String, Object> read = Map.of("query", "query P($id: ID!) { post(id: $id) { author { bio } } }", "variables",
+				Map.of("id", post));
+		JsonNode results = patient(this.http).post().uri("/graphql").headers((headers) -> headers.setBearerAuth(ada.token()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json.writeValueAsString(List.of(read,
+					Map.of("query", "mutation { updateMe(input: {bio: \"new\"}) { bio } }"), read)))
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(results.get(0).at("/data/post/author/bio").isNull()).isTrue();
+		assertThat(results.get(1).at("/data/updateMe/bio").asString()).isEqualTo("new");
+		assertThat(results.get(2).at("/data/post/author/bio").asString()).isEqualTo("new");
+	}
+
+	private JsonNode batch(List<Map<String, Object>> operations) {
+		return patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json.writeValueAsString(operations))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+	}
+
+}
