@@ -63,15 +63,15 @@ class BatchingTest extends IntegrationTest {
 
 	@Test
 	void everyLoginOfABatchCountsAgainstTheRateLimit() {
-		register("cy");
+		register("cyd");
 		List<Map<String, Object>> logins = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			logins.add(Map.of("query", "mutation { login(input: {login: \"cy\", password: \"wrong-password-" + i
+			logins.add(Map.of("query", "mutation { login(input: {login: \"cyd\", password: \"wrong-password-" + i
 					+ "\"}) { token } }"));
 		}
 		JsonNode results = batch(logins);
 		assertThat(results.size()).isEqualTo(10);
-		JsonNode next = batch(List.of(Map.of("query", "mutation { login(input: {login: \"cy\", password: \"" + PASSWORD
+		JsonNode next = batch(List.of(Map.of("query", "mutation { login(input: {login: \"cyd\", password: \"" + PASSWORD
 				+ "\"}) { token } }")));
 		assertThat(next.get(0).at("/errors/0/extensions/code").asString()).isEqualTo("RATE_LIMITED");
 	}
