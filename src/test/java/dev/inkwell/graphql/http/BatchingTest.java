@@ -1,4 +1,4 @@
-package dev.inkwell.edge.batch;
+package dev.inkwell.graphql.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 import static dev.inkwell.edge.EdgeTesting.patient;
+import static dev.inkwell.edge.EdgeTesting.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A JSON array of operations in one POST, as Apollo's BatchHttpLink sends it. */
@@ -27,14 +28,87 @@ class BatchingTest extends IntegrationTest {
 				Map.of("query", "query A($name: String) { user(username: $name) { username } }", "variables",
 						Map.of("name", "ada")),
 				Map.of("query", "{ nope }"),
-				Map.of("variables", Map.of()),
+				Map.of("query", "{ posts(first: 1000) { nodes { id } } }"),
 				Map.of("query", "{ users { totalCount } }")));
 		assertThat(results.size()).isEqualTo(4);
 		assertThat(results.get(0).at("/data/user/username").asString()).isEqualTo("ada");
 		assertThat(results.get(1).at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
 		assertThat(results.get(1).has("data")).isFalse();
-		assertThat(results.get(2).at("/errors/0/message").asString()).contains("no GraphQL document");
+		assertThat(results.get(2).at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
 		assertThat(results.get(3).at("/data/users/totalCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void everyOperationIsCheckedAgainstTheOperationLimits() {
+		String deep = "{ posts { nodes { author { posts { nodes { author { posts { nodes { author { posts { nodes "
+				+ "{ author { username } } } } } } } } } } } } }";
+		JsonNode results = batch(List.of(Map.of("query", "{ users { totalCount } }"), Map.of("query", deep)));
+		assertThat(results.get(0).at("/data/users/totalCount").asInt()).isZero();
+		assertThat(results.get(1).at("/errors/0/extensions/limit").asString()).as(results.toString()).isIn("depth", "cost");
+		assertThat(results.get(1).has("data")).isFalse();
+	}
+
+	@Test
+	void aBatchWithAnUnreadableElementIsRefusedWholeAndNothingRuns() {
+		String register = "mutation { register(input: {username: \"eve\", email: \"eve@example.com\", password: \"" + PASSWORD
+				+ "\"}) { token } }";
+		for (Object broken : List.of(1, Map.of("variables", Map.of()), Map.of("query", 7),
+				Map.of("query", "{ me { id } }", "variables", List.of()))) {
+			patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(json.writeValueAsString(List.of(Map.of("query", register), broken)))
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+				.jsonPath("$.errors[0].message").value((String message) -> assertThat(message).contains("Operation 1"));
+		}
+		patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("[]")
+			.exchange().expectStatus().isBadRequest();
+		assertThat(this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one().block()).isZero();
+	}
+
+	@Test
+	void persistedQueryHashesWorkInsideABatch() {
+		register("ada");
+		String query = "{ users { nodes { username } } }";
+		Map<String, Object> hashOnly = Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash",
+				sha256(query))));
+		JsonNode first = batch(List.of(hashOnly));
+		assertThat(first.get(0).at("/errors/0/extensions/code").asString()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		Map<String, Object> registering = Map.of("query", query, "extensions", hashOnly.get("extensions"));
+		JsonNode second = batch(List.of(Map.of("query", "{ users { totalCount } }"), registering));
+		assertThat(second.get(1).at("/data/users/nodes/0/username").asString()).as(second.toString()).isEqualTo("ada");
+		JsonNode third = batch(List.of(hashOnly, Map.of("query", "{ users { totalCount } }"), hashOnly));
+		assertThat(third.get(0).at("/data/users/nodes/0/username").asString()).as(third.toString()).isEqualTo("ada");
+		assertThat(third.get(1).at("/data/users/totalCount").asInt()).isEqualTo(1);
+		assertThat(third.get(2).at("/data/users/nodes/0/username").asString()).isEqualTo("ada");
+		Map<String, Object> wrongHash = Map.of("query", "{ users { totalCount } }", "extensions", hashOnly.get("extensions"));
+		JsonNode fourth = batch(List.of(wrongHash, Map.of("query", "{ users { totalCount } }")));
+		assertThat(fourth.get(0).at("/errors/0/extensions/classification").asString()).isEqualTo("BAD_REQUEST");
+		assertThat(fourth.get(1).at("/data/users/totalCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void theQueriesOfABatchSeeWhatTheirViewerMaySee() {
+		Account bob = register("bob");
+		long bobId = this.db.sql("SELECT id FROM users WHERE username = 'bob'").map((row) -> row.get(0, Long.class)).one().block();
+		String draft = Content.id("Post", new Content(this.db).post(bobId, "Draft", false));
+		List<Map<String, Object>> operations = List.of(
+				Map.of("query", "query D($id: ID!) { post(id: $id) { title author { username email } } }", "variables",
+						Map.of("id", draft)),
+				Map.of("query", "{ posts { totalCount nodes { title author { username } } } }"),
+				Map.of("query", "{ me { username } }"));
+		String body = json.writeValueAsString(operations);
+		JsonNode asBob = patient(this.http).post().uri("/graphql").headers((headers) -> headers.setBearerAuth(bob.token()))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(asBob.get(0).at("/data/post/author/email").asString()).as(asBob.toString()).isEqualTo("bob@example.com");
+		assertThat(asBob.get(1).at("/data/posts/totalCount").asInt()).isEqualTo(1);
+		assertThat(asBob.get(2).at("/data/me/username").asString()).isEqualTo("bob");
+		JsonNode anonymous = batch(operations);
+		assertThat(anonymous.get(0).at("/data/post").isNull()).as(anonymous.toString()).isTrue();
+		assertThat(anonymous.get(1).at("/data/posts/totalCount").asInt()).isZero();
+		assertThat(anonymous.get(2).at("/data/me").isNull()).isTrue();
 	}
 
 	@Test
@@ -57,7 +131,10 @@ class BatchingTest extends IntegrationTest {
 		patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(eleven))
 			.exchange()
 			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].message").value((String message) -> assertThat(message).contains("1 to 10"));
+			.expectBody()
+			.jsonPath("$.errors[0].message").value((String message) -> assertThat(message).contains("1 to 10"))
+			.jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+			.jsonPath("$.errors[0].extensions.limit").isEqualTo("batchSize");
 		assertThat(this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one().block()).isZero();
 	}
 
