@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-import dev.inkwell.viewer.Viewer;
 import graphql.ExecutionInput;
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
@@ -21,8 +20,8 @@ import org.dataloader.DelegatingDataLoader;
  * <p>
  * Each operation gets a registry of its own ({@link Participant#registry}) whose loaders are the
  * shared ones: the first operation to register a loader provides it, and it loads with that
- * operation's GraphQL context. Loaders are shared only among operations of the same viewer, so
- * visibility stays the viewer's. graphql-java asks an operation's loaders to dispatch once the
+ * operation's GraphQL context. Loaders are shared only among operations whose contexts have equal
+ * {@link LoaderSharing} keys (the same viewer), so visibility stays the viewer's. graphql-java asks an operation's loaders to dispatch once the
  * operation has nothing else to do; the shared loaders dispatch only when every operation still
  * running has asked and none is waiting on work of its own (a statement of a root field, see
  * {@link SharedLoadersInstrumentation}), so every operation's keys go out in the same statement.
@@ -36,9 +35,15 @@ public final class SharedLoaders {
 
 	private final Object lock = new Object();
 
-	private final Map<Viewer, Map<String, DataLoader<?, ?>>> loaders = new HashMap<>();
+	private final LoaderSharing sharing;
+
+	private final Map<Object, Map<String, DataLoader<?, ?>>> loaders = new HashMap<>();
 
 	private final List<Participant> running = new ArrayList<>();
+
+	public SharedLoaders(LoaderSharing sharing) {
+		this.sharing = sharing;
+	}
 
 	/** A new operation that takes part; it counts until it {@linkplain Participant#leave() leaves}. */
 	public Participant join() {
@@ -53,9 +58,10 @@ public final class SharedLoaders {
 		return LOADS.get()[0];
 	}
 
-	private DataLoader<?, ?> share(Viewer viewer, String name, DataLoader<?, ?> offered) {
+	private DataLoader<?, ?> share(GraphQLContext context, String name, DataLoader<?, ?> offered) {
+		Object group = this.sharing.key(context);
 		synchronized (this.lock) {
-			return this.loaders.computeIfAbsent(viewer, (key) -> new HashMap<>()).computeIfAbsent(name, (key) -> offered);
+			return this.loaders.computeIfAbsent(group, (key) -> new HashMap<>()).computeIfAbsent(name, (key) -> offered);
 		}
 	}
 
@@ -149,7 +155,7 @@ public final class SharedLoaders {
 
 		private <K, V> DataLoader<K, V> share(GraphQLContext context, String name, DataLoader<K, V> offered) {
 			@SuppressWarnings("unchecked")
-			DataLoader<K, V> shared = (DataLoader<K, V>) SharedLoaders.this.share(Viewer.from(context), name, offered);
+			DataLoader<K, V> shared = (DataLoader<K, V>) SharedLoaders.this.share(context, name, offered);
 			return new ParticipantLoader<>(shared, this);
 		}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.inkwell.graphql.batch.LoaderSharing;
 import dev.inkwell.graphql.batch.SharedLoaders;
 import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.graphql.limits.BatchCostBudget;
@@ -64,11 +65,14 @@ class BatchedRequestFilter implements WebFilter {
 
 	private final OperationLimits limits;
 
+	private final LoaderSharing sharing;
+
 	BatchedRequestFilter(@Value("${spring.graphql.http.path:/graphql}") String path, WebGraphQlHandler handler,
-			OperationLimits limits) {
+			OperationLimits limits, LoaderSharing sharing) {
 		this.path = path;
 		this.handler = handler;
 		this.limits = limits;
+		this.sharing = sharing;
 	}
 
 	@Override
@@ -146,7 +150,7 @@ class BatchedRequestFilter implements WebFilter {
 	 * has been charged to the budget, so costs are charged in the batch's order.
 	 */
 	private Mono<Void> run(List<Operation> group, BatchCostBudget budget, Object[] results) {
-		SharedLoaders loaders = new SharedLoaders();
+		SharedLoaders loaders = new SharedLoaders(this.sharing);
 		List<SharedLoaders.Participant> participants = group.stream().map((operation) -> loaders.join()).toList();
 		return Flux.range(0, group.size()).flatMap((i) -> {
 			Operation operation = group.get(i);
