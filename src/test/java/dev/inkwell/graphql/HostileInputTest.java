@@ -269,6 +269,14 @@ class HostileInputTest extends IntegrationTest {
 				query("tag filter of 100,001 characters", variables(
 						"query($t: [String!]) { posts(filter: {tags: $t}) { totalCount } }", "t",
 						List.of("java", "t".repeat(100_001)))).refused(200, "BAD_REQUEST", "filter.tags[1]"),
+				// DateTime reads years PostgreSQL cannot store (found by GeneratedInputTest)
+				query("createdAfter past PostgreSQL's last year", variables(
+						"query($f: PostFilter) { posts(filter: $f) { totalCount } }", "f",
+						Map.of("createdAfter", "+294277-01-01T00:00:00Z"))).refused(200, "BAD_REQUEST", "filter.createdAfter"),
+				query("createdBefore in the year -999999999 on a user's posts", (f) -> Map.of("query",
+						"query($id: ID!, $f: PostFilter) { node(id: $id) { ... on User { posts(filter: $f) { totalCount } } } }",
+						"variables", Map.of("id", f.userId(), "f", Map.of("createdBefore", "-999999999-01-01T00:00:00Z"))))
+					.refused(200, "BAD_REQUEST", "filter.createdBefore"),
 				// Cursors are the client's to edit: every value in them is checked
 				query("cursor with an impossible timestamp", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
 						"2026-13-45 99:99:99+00") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),

@@ -28,7 +28,8 @@ import org.springframework.web.server.WebFilterChain;
  * with a slot; it waits for one in its lane's bounded queue, and is shed with 503, Retry-After
  * and a GraphQL-shaped {@code OVERLOADED} error when the queue is full or the wait runs out.
  * Runs before the document is parsed: a POST body is only read and scanned for its operation's
- * keyword (mutations have a lane of their own); GET is always a read. The slot is freed when the
+ * keyword (mutations have a lane of their own), or, for a persisted operation sent by hash alone,
+ * its stored document's ({@link StoredOperationLanes}); GET is always a read. The slot is freed when the
  * response is written, or when the client goes away or the request is cancelled. Other paths
  * (health probes, GraphiQL, the schema) are never held back.
  */
@@ -40,14 +41,17 @@ class AdmissionFilter implements WebFilter {
 
 	private final AdmissionGate gate;
 
+	private final StoredOperationLanes storedLanes;
+
 	private final int maxBodyBytes;
 
 	private final String retryAfterSeconds;
 
 	AdmissionFilter(@Value("${spring.graphql.http.path:/graphql}") String path, AdmissionGate gate,
-			OperationLimits limits) {
+			StoredOperationLanes storedLanes, OperationLimits limits) {
 		this.path = path;
 		this.gate = gate;
+		this.storedLanes = storedLanes;
 		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, limits.maxBodySize().toBytes());
 		this.retryAfterSeconds = String.valueOf(Math.max(1, (gate.queueTimeout().toMillis() + 999) / 1000));
 	}
@@ -67,8 +71,8 @@ class AdmissionFilter implements WebFilter {
 		return DataBufferUtils.join(request.getBody(), this.maxBodyBytes)
 			.map(RequestBodies::bytes)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> admit(RequestLane.of(body), exchange.mutate().request(RequestBodies.replaying(request, body)).build(),
-					chain))
+			.flatMap((body) -> this.storedLanes.of(RequestLane.read(body))
+				.flatMap((lane) -> admit(lane, exchange.mutate().request(RequestBodies.replaying(request, body)).build(), chain)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> GraphQlHttpErrors.write(exchange,
 					HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + this.maxBodyBytes
 							+ " bytes"));

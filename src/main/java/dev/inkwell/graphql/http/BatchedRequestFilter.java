@@ -48,7 +48,8 @@ import org.springframework.web.server.WebFilterChain;
  * <li>Queries next to each other run together and share their DataLoaders ({@link SharedLoaders}).
  * A mutation runs alone, after everything before it and before everything after it, so
  * mutations apply in order and later operations read what they wrote. An operation sent by hash
- * alone runs alone too: whether it is a mutation is known only once its document is.</li>
+ * alone is a query or a mutation as its stored document says ({@link StoredOperationLanes}), and
+ * runs alone while its hash is not stored.</li>
  * </ul>
  * Admission (AdmissionFilter, before this) admits a batch as one request, in the mutation lane if
  * any of its operations is a mutation. A body that is not an array passes on untouched.
@@ -67,12 +68,15 @@ class BatchedRequestFilter implements WebFilter {
 
 	private final LoaderSharing sharing;
 
+	private final StoredOperationLanes storedLanes;
+
 	BatchedRequestFilter(@Value("${spring.graphql.http.path:/graphql}") String path, WebGraphQlHandler handler,
-			OperationLimits limits, LoaderSharing sharing) {
+			OperationLimits limits, LoaderSharing sharing, StoredOperationLanes storedLanes) {
 		this.path = path;
 		this.handler = handler;
 		this.limits = limits;
 		this.sharing = sharing;
+		this.storedLanes = storedLanes;
 	}
 
 	@Override
@@ -106,7 +110,7 @@ class BatchedRequestFilter implements WebFilter {
 					+ " operations (LIMIT_BATCH_SIZE); this one has " + body.size(), Map.of("classification", ErrorKind.BAD_REQUEST.name(),
 							"limit", "batchSize", "maximum", maxBatchSize, "actual", body.size()));
 		}
-		List<Operation> operations = new ArrayList<>();
+		List<WebGraphQlRequest> requests = new ArrayList<>();
 		for (int i = 0; i < body.size(); i++) {
 			String problem = problem(body.get(i));
 			WebGraphQlRequest request = (problem == null) ? request(exchange, i, body.get(i)) : null;
@@ -115,16 +119,22 @@ class BatchedRequestFilter implements WebFilter {
 						+ "not a GraphQL request: " + ((problem != null) ? problem : "it has no GraphQL document")
 						+ ". Nothing in the batch ran");
 			}
-			operations.add(new Operation(i, request, kind(body.get(i))));
+			requests.add(request);
 		}
-		BatchCostBudget budget = new BatchCostBudget(this.limits.maxCost(), operations.size());
-		Object[] results = new Object[operations.size()];
-		return Flux.fromIterable(groups(operations))
+		BatchCostBudget budget = new BatchCostBudget(this.limits.maxCost(), requests.size());
+		Object[] results = new Object[requests.size()];
+		return Flux.range(0, requests.size())
+			.concatMap((i) -> kind(body.get(i)).map((kind) -> new Operation(i, requests.get(i), kind)))
+			.collectList()
+			.flatMapMany((operations) -> Flux.fromIterable(groups(operations)))
 			.concatMap((group) -> run(group, budget, results))
 			.then(Mono.defer(() -> write(exchange, List.of(results))));
 	}
 
-	/** Consecutive queries form one group; a mutation, or an operation of unknown kind, is a group of its own. */
+	/**
+	 * Consecutive queries form one group; a mutation, or an operation of unknown kind (a hash not
+	 * stored yet: it may be registered by an operation before it in the batch), is a group of its own.
+	 */
 	private static List<List<Operation>> groups(List<Operation> operations) {
 		List<List<Operation>> groups = new ArrayList<>();
 		List<Operation> queries = new ArrayList<>();
@@ -219,12 +229,24 @@ class BatchedRequestFilter implements WebFilter {
 		}
 	}
 
-	private static Kind kind(Object element) {
+	/**
+	 * Whether an element is a query or a mutation, from its document, or for a persisted operation
+	 * sent by hash alone from its stored document; unknown when that is not stored (yet).
+	 */
+	private Mono<Kind> kind(Object element) {
 		Map<?, ?> fields = (Map<?, ?>) element;
-		if (!(fields.get("query") instanceof String query) || query.isBlank()) {
-			return Kind.UNKNOWN;
+		String operationName = (String) fields.get("operationName");
+		if (fields.get("query") instanceof String query && !query.isBlank()) {
+			return Mono.just(RequestLane.isMutation(query, operationName) ? Kind.MUTATION : Kind.QUERY);
 		}
-		return RequestLane.isMutation(query, (String) fields.get("operationName")) ? Kind.MUTATION : Kind.QUERY;
+		if (fields.get("extensions") instanceof Map<?, ?> extensions
+				&& extensions.get("persistedQuery") instanceof Map<?, ?> persisted
+				&& persisted.get("sha256Hash") instanceof String hash) {
+			return this.storedLanes.stored(new RequestLane.StoredOperation(hash, operationName))
+				.map((mutation) -> mutation ? Kind.MUTATION : Kind.QUERY)
+				.defaultIfEmpty(Kind.UNKNOWN);
+		}
+		return Mono.just(Kind.UNKNOWN);
 	}
 
 	private static boolean isArray(byte[] bytes) {
