@@ -89,6 +89,21 @@ class BatchingTest extends IntegrationTest {
 	}
 
 	@Test
+	void aStoredMutationSentByHashAloneRunsInItsPlace() {
+		Account ada = register("ada");
+		String mutation = "mutation Bio($bio: String) { updateMe(input: {bio: $bio}) { bio } }";
+		Map<String, Object> persisted = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(mutation)));
+		JsonNode registered = batch(ada, List.of(Map.of("query", mutation, "variables", Map.of("bio", "one"), "extensions",
+				persisted)));
+		assertThat(registered.get(0).at("/data/updateMe/bio").asString()).as(registered.toString()).isEqualTo("one");
+		Map<String, Object> read = Map.of("query", "{ me { bio } }");
+		JsonNode results = batch(ada, List.of(read, Map.of("variables", Map.of("bio", "two"), "extensions", persisted), read));
+		assertThat(results.get(0).at("/data/me/bio").asString()).as(results.toString()).isEqualTo("one");
+		assertThat(results.get(1).at("/data/updateMe/bio").asString()).isEqualTo("two");
+		assertThat(results.get(2).at("/data/me/bio").asString()).isEqualTo("two");
+	}
+
+	@Test
 	void theQueriesOfABatchSeeWhatTheirViewerMaySee() {
 		Account bob = register("bob");
 		long bobId = this.db.sql("SELECT id FROM users WHERE username = 'bob'").map((row) -> row.get(0, Long.class)).one().block();
@@ -98,10 +113,7 @@ class BatchingTest extends IntegrationTest {
 						Map.of("id", draft)),
 				Map.of("query", "{ posts { totalCount nodes { title author { username } } } }"),
 				Map.of("query", "{ me { username } }"));
-		String body = json.writeValueAsString(operations);
-		JsonNode asBob = patient(this.http).post().uri("/graphql").headers((headers) -> headers.setBearerAuth(bob.token()))
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode asBob = batch(bob, operations);
 		assertThat(asBob.get(0).at("/data/post/author/email").asString()).as(asBob.toString()).isEqualTo("bob@example.com");
 		assertThat(asBob.get(1).at("/data/posts/totalCount").asInt()).isEqualTo(1);
 		assertThat(asBob.get(2).at("/data/me/username").asString()).isEqualTo("bob");
@@ -174,18 +186,26 @@ class BatchingTest extends IntegrationTest {
 		String post = Content.id("Post", new Content(this.db).post(adaId, "Mine", true));
 		Map<String, Object> read = Map.of("query", "query P($id: ID!) { post(id: $id) { author { bio } } }", "variables",
 				Map.of("id", post));
-		JsonNode results = patient(this.http).post().uri("/graphql").headers((headers) -> headers.setBearerAuth(ada.token()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json.writeValueAsString(List.of(read,
-					Map.of("query", "mutation { updateMe(input: {bio: \"new\"}) { bio } }"), read)))
-			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode results = batch(ada, List.of(read, Map.of("query", "mutation { updateMe(input: {bio: \"new\"}) { bio } }"),
+				read));
 		assertThat(results.get(0).at("/data/post/author/bio").isNull()).isTrue();
 		assertThat(results.get(1).at("/data/updateMe/bio").asString()).isEqualTo("new");
 		assertThat(results.get(2).at("/data/post/author/bio").asString()).isEqualTo("new");
 	}
 
 	private JsonNode batch(List<Map<String, Object>> operations) {
-		return patient(this.http).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		return batch(null, operations);
+	}
+
+	/** Posts the operations as one batch, signed in as the account (or anonymous), and answers the results. */
+	private JsonNode batch(Account account, List<Map<String, Object>> operations) {
+		return patient(this.http).post().uri("/graphql")
+			.headers((headers) -> {
+				if (account != null) {
+					headers.setBearerAuth(account.token());
+				}
+			})
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json.writeValueAsString(operations))
 			.exchange()
 			.expectStatus().isOk()
