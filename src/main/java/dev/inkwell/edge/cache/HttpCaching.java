@@ -1,11 +1,10 @@
 package dev.inkwell.edge.cache;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.inkwell.edge.Sha256;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -114,13 +113,7 @@ class HttpCaching implements WebFilter {
 
 	/** A strong validator: the same bytes always give the same tag, on every instance. */
 	static String etag(byte[] body) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(body)).substring(0, 32) + "\"";
 	}
 
 	/** If-None-Match compares weakly (RFC 9110, 13.1.2): a W/ prefix does not matter; * matches anything. */
