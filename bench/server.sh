@@ -12,8 +12,8 @@ stop_server() {
 
 start_server() {
   echo "bench: starting Inkwell on :$PORT (database $DB, JAVA_OPTS=$JAVA_OPTS)"
-  # The response cache is off unless asked for (RESPONSE_CACHE_ENABLED=true): every request of a run
-  # repeats one body, so with it on the figures would be cache hits, not the uncached comparison.
+  # The response cache is off unless asked for: these runs measure execution (cache.sh measures
+  # the cache), and the side-by-side with PostGraphile must not be won by serving stored answers.
   RESPONSE_CACHE_ENABLED="${RESPONSE_CACHE_ENABLED:-false}" \
   SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(head -c 48 /dev/urandom | base64)" \
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
