@@ -1,8 +1,10 @@
 package dev.inkwell.edge.cache;
 
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.inkwell.edge.Sha256;
 import org.reactivestreams.Publisher;
@@ -76,7 +78,7 @@ class HttpCaching implements WebFilter {
 			HttpHeaders headers = response.getHeaders();
 			headers.set(HttpHeaders.CACHE_CONTROL, decision.cacheControl);
 			if (get) {
-				headers.set(HttpHeaders.VARY, VARY);
+				vary(headers);
 			}
 			return Mono.empty();
 		});
@@ -109,6 +111,20 @@ class HttpCaching implements WebFilter {
 			}
 
 		}).build());
+	}
+
+	/** Adds ours to the Vary values already there (CORS's Origin among them), each once. */
+	private static void vary(HttpHeaders headers) {
+		Set<String> values = new LinkedHashSet<>();
+		for (String header : headers.getOrEmpty(HttpHeaders.VARY)) {
+			for (String value : header.split(",")) {
+				if (!value.isBlank()) {
+					values.add(value.trim());
+				}
+			}
+		}
+		values.addAll(List.of(VARY.split(", ")));
+		headers.set(HttpHeaders.VARY, String.join(", ", values));
 	}
 
 	/** A strong validator: the same bytes always give the same tag, on every instance. */
