@@ -13,6 +13,7 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLContext;
 import graphql.collect.ImmutableMapWithNullValues;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherResult;
@@ -99,6 +100,10 @@ final class PlanRun {
 	private CompletableFuture<Void> drain() {
 		if (this.level.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
+		}
+		if (this.context.getExecutionInput().isCancelled()) {
+			// The client left or the request timed out: no further level is read (its statements stop too).
+			return CompletableFuture.failedFuture(new AbortExecutionException("Execution has been asked to be cancelled"));
 		}
 		List<Pending> waiting = this.level;
 		this.level = new ArrayList<>();
