@@ -1,6 +1,7 @@
 package dev.inkwell.graphql.planned;
 
 import java.util.List;
+import java.util.Map;
 
 import graphql.execution.MergedField;
 import graphql.schema.DataFetcher;
@@ -31,13 +32,18 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 
 	/**
 	 * One field of a selection: its response key, definition, the fetcher the schema has for it,
-	 * and what it selects on its (object) type.
+	 * and what it selects on each object type its value may have.
 	 */
 	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
-			DataFetcher<?> fetcher, MergedField merged, List<Field> children) {
+			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children) {
 
 		GraphQLOutputType type() {
 			return this.definition.getType();
+		}
+
+		/** What this field selects on the given object type (its own, or one implementing its interface). */
+		List<Field> children(GraphQLObjectType type) {
+			return this.children.get(type.getName());
 		}
 
 		boolean nonNull() {

@@ -24,6 +24,7 @@ import graphql.execution.ExecutionStepInfoFactory;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.NonNullableFieldWasNullException;
+import graphql.execution.ResolveType;
 import graphql.execution.ResultPath;
 import graphql.execution.ValuesResolver;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -57,6 +58,9 @@ final class PlanRun {
 	private static final Object INVALID = new Object();
 
 	private static final ExecutionStepInfoFactory STEP_INFOS = new ExecutionStepInfoFactory();
+
+	/** graphql-java's own type resolution (the schema's type resolvers), for values of Node fields. */
+	private static final ResolveType RESOLVE_TYPE = new ResolveType();
 
 	private final ExecutionContext context;
 
@@ -218,7 +222,10 @@ final class PlanRun {
 		if (unwrapped instanceof GraphQLEnumType enumType) {
 			return enumType.serialize(value, this.graphQlContext, this.context.getLocale());
 		}
-		return object((GraphQLObjectType) unwrapped, field.children(), value, path, info);
+		GraphQLObjectType objectType = (unwrapped instanceof GraphQLObjectType known) ? known
+				: RESOLVE_TYPE.resolveType(this.context, field.merged(), value, info.get(), unwrapped,
+						this.parameters.getLocalContext());
+		return object(objectType, field.children(objectType), value, path, info);
 	}
 
 	private ExecutionStepInfo fieldInfo(Plan.Field field, ResultPath path, ExecutionStepInfo parent) {

@@ -70,14 +70,14 @@ final class DocumentGenerator {
 		int roots = 1 + this.random.nextInt(this.random.nextInt(5) == 0 ? 3 : 1);
 		for (int i = 0; i < roots; i++) {
 			int pick = this.random.nextInt(20);
-			if (pick < 10) {
+			if (pick < 7) {
 				body.append(alias()).append("posts").append(postsArguments()).append(postConnection(2));
 			}
-			else if (pick < 17) {
+			else if (pick < 12) {
 				body.append(alias()).append("post").append(postArguments()).append(" { ").append(post(2)).append(" }");
 			}
 			else {
-				body.append(uncovered());
+				body.append(otherRoot());
 			}
 			body.append('\n');
 		}
@@ -86,16 +86,172 @@ final class DocumentGenerator {
 		return new Document(query, this.variables);
 	}
 
-	/** Root fields the planner leaves to graphql-java. */
-	private String uncovered() {
-		return switch (this.random.nextInt(6)) {
-			case 0 -> "me { id username email }";
-			case 1 -> "user(username: \"alice\") { id username postCount posts(first: 2) { nodes { title } } }";
-			case 2 -> "tags(first: 3) { nodes { name postCount } }";
-			case 3 -> "node(id: " + quote(Content.id("Post", pick(this.seed.posts))) + ") { id ... on Post { title } }";
-			case 4 -> "posts(first: 2) { nodes { title author { postCount } } }";
+	/** The other root fields; introspection, which the planner leaves to graphql-java, now and then. */
+	private String otherRoot() {
+		return switch (this.random.nextInt(10)) {
+			case 0 -> alias() + "me { " + user(1) + " }";
+			case 1 -> {
+				List<String> arguments = new ArrayList<>();
+				if (this.random.nextBoolean()) {
+					maybe(arguments, "username", "String", () -> pick(List.of("alice", "Bob", "nobody", "")));
+				}
+				else {
+					maybe(arguments, "id", "ID", this::anyId);
+				}
+				yield alias() + "user" + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + " { "
+						+ user(2) + " }";
+			}
+			case 2 -> alias() + "users" + pageArguments(true) + connection(() -> user(1));
+			case 3 -> {
+				List<String> arguments = new ArrayList<>();
+				if (this.random.nextBoolean()) {
+					maybe(arguments, "slug", "String", () -> pick(List.of("graphql", "Java", "nope")));
+				}
+				else {
+					maybe(arguments, "id", "ID", this::anyId);
+				}
+				yield alias() + "tag" + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + " { "
+						+ tag(2) + " }";
+			}
+			case 4 -> {
+				List<String> arguments = new ArrayList<>();
+				maybe(arguments, "first", "Int", this::pageSize);
+				if (this.random.nextBoolean()) {
+					maybe(arguments, "orderBy", "TagOrder", () -> Map.of("field", pick(List.of("NAME", "POST_COUNT")),
+							"direction", pick(List.of("ASC", "DESC"))));
+				}
+				if (this.random.nextInt(4) == 0) {
+					maybe(arguments, "offset", "Int", () -> pick(List.of(0, 2, -1)));
+				}
+				yield alias() + "tags" + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
+						+ connection(() -> tag(1));
+			}
+			case 5 -> {
+				List<String> arguments = new ArrayList<>();
+				maybe(arguments, "id", "ID", () -> this.random.nextBoolean()
+						? Content.id("Comment", pick(this.seed.comments)) : anyId());
+				if (arguments.isEmpty()) {
+					arguments.add("id: " + quote(Content.id("Comment", pick(this.seed.comments))));
+				}
+				yield alias() + "comment(" + String.join(", ", arguments) + ") { " + comment(2) + " }";
+			}
+			case 6 -> {
+				List<String> arguments = new ArrayList<>();
+				maybe(arguments, "id", "ID!", this::anyId);
+				if (arguments.isEmpty()) {
+					arguments.add("id: " + quote(anyId()));
+				}
+				yield alias() + "node(" + String.join(", ", arguments) + ") { " + node() + " }";
+			}
+			case 7 -> {
+				List<Object> ids = new ArrayList<>();
+				for (int i = this.random.nextInt(6); i >= 0; i--) {
+					ids.add(anyId());
+				}
+				List<String> arguments = new ArrayList<>();
+				maybe(arguments, "ids", "[ID!]!", () -> ids);
+				if (arguments.isEmpty()) {
+					arguments.add("ids: " + literal(ids));
+				}
+				yield alias() + "nodes(" + String.join(", ", arguments) + ") { " + node() + " }";
+			}
+			case 8 -> "__schema { queryType { name } }";
 			default -> "__typename";
 		};
+	}
+
+	/** Ids of every type, visible, hidden (drafts and their comments), missing and malformed. */
+	private String anyId() {
+		return switch (this.random.nextInt(9)) {
+			case 0 -> Content.id("User", pick(this.seed.users));
+			case 1 -> Content.id("Tag", pick(this.seed.tags));
+			case 2 -> Content.id("Comment", pick(this.seed.comments));
+			case 3 -> Content.id("Post", pick(this.seed.drafts));
+			case 4 -> Content.id("Post", 999_999);
+			case 5 -> pick(List.of("bad-id", "VXNlcjo", Content.id("Nope", 1)));
+			default -> Content.id("Post", pick(this.seed.posts));
+		};
+	}
+
+	private String node() {
+		List<String> parts = new ArrayList<>();
+		if (this.random.nextBoolean()) {
+			parts.add("__typename");
+		}
+		if (this.random.nextBoolean()) {
+			parts.add("id");
+		}
+		if (this.random.nextInt(3) != 0) {
+			parts.add("... on Post { " + post(1) + " }");
+		}
+		if (this.random.nextBoolean()) {
+			parts.add("... on User { " + user(1) + " }");
+		}
+		if (this.random.nextBoolean()) {
+			parts.add("... on Tag { " + tag(1) + " }");
+		}
+		if (this.random.nextBoolean()) {
+			parts.add("... on Comment { " + comment(1) + " }");
+		}
+		if (parts.isEmpty()) {
+			parts.add("id");
+		}
+		return String.join(" ", parts);
+	}
+
+	private String pageArguments(boolean backwardToo) {
+		List<String> arguments = new ArrayList<>();
+		if (backwardToo && this.random.nextInt(5) == 0) {
+			maybe(arguments, "last", "Int", this::pageSize);
+		}
+		else {
+			maybe(arguments, "first", "Int", this::smallPageSize);
+		}
+		if (this.random.nextInt(4) == 0) {
+			maybe(arguments, "after", "String", () -> cursor(this.postCursors));
+		}
+		return arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")";
+	}
+
+	private String connection(Supplier<String> node) {
+		List<String> parts = new ArrayList<>();
+		if (this.random.nextInt(3) == 0) {
+			parts.add("totalCount");
+		}
+		if (this.random.nextInt(3) == 0) {
+			parts.add("pageInfo { " + some("hasNextPage", "hasPreviousPage", "startCursor", "endCursor") + " }");
+		}
+		parts.add(this.random.nextInt(3) == 0 ? "edges { cursor node { " + node.get() + " } }"
+				: "nodes { " + node.get() + " }");
+		return " { " + String.join(" ", parts) + " }";
+	}
+
+	private String tag(int depth) {
+		List<String> parts = new ArrayList<>();
+		parts.add(some(TAG_SCALARS));
+		if (this.random.nextInt(3) == 0) {
+			parts.add(alias() + "postCount");
+		}
+		if (depth > 1 && this.random.nextInt(2) == 0) {
+			parts.add(alias() + "posts" + pageArguments(false) + connection(() -> post(1)));
+		}
+		return String.join(" ", parts);
+	}
+
+	private String comment(int depth) {
+		List<String> parts = new ArrayList<>();
+		parts.add(some(COMMENT_SCALARS));
+		if (this.random.nextBoolean()) {
+			parts.add("author { " + user(1) + " }");
+		}
+		if (depth > 1 && this.random.nextBoolean()) {
+			parts.add("post { " + post(1) + " }");
+		}
+		return String.join(" ", parts);
+	}
+
+	private Integer smallPageSize() {
+		return pick(List.of(0, 1, 2, 3, 101, -1));
 	}
 
 	private String alias() {
@@ -234,10 +390,10 @@ final class DocumentGenerator {
 		List<String> parts = new ArrayList<>();
 		parts.add(some(POST_SCALARS));
 		if (this.random.nextInt(2) == 0) {
-			parts.add(directive(alias() + "author { " + user() + " }"));
+			parts.add(directive(alias() + "author { " + user(depth) + " }"));
 		}
 		if (this.random.nextInt(3) == 0) {
-			parts.add(directive(alias() + "tags { " + some(TAG_SCALARS) + " }"));
+			parts.add(directive(alias() + "tags { " + tag(depth) + " }"));
 		}
 		if (depth > 1 && this.random.nextInt(2) == 0) {
 			parts.add(directive(alias() + "comments" + commentsArguments() + commentConnection()));
@@ -255,8 +411,25 @@ final class DocumentGenerator {
 		};
 	}
 
-	private String user() {
-		String selection = some(USER_SCALARS);
+	private String user(int depth) {
+		List<String> parts = new ArrayList<>();
+		parts.add(some(USER_SCALARS));
+		if (this.random.nextInt(3) == 0) {
+			parts.add(alias() + "postCount");
+		}
+		if (depth > 1 && this.random.nextInt(3) == 0) {
+			List<String> arguments = new ArrayList<>();
+			maybe(arguments, "first", "Int", this::smallPageSize);
+			if (this.random.nextInt(3) == 0) {
+				maybe(arguments, "filter", "PostFilter", this::filter);
+			}
+			parts.add(alias() + "posts" + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")")
+					+ connection(() -> post(1)));
+		}
+		if (depth > 1 && this.random.nextInt(3) == 0) {
+			parts.add(alias() + "comments" + pageArguments(false) + connection(() -> comment(1)));
+		}
+		String selection = String.join(" ", parts);
 		return (this.random.nextInt(4) == 0) ? "... on User { " + selection + " } id" : selection;
 	}
 
@@ -281,7 +454,7 @@ final class DocumentGenerator {
 		if (this.random.nextInt(3) == 0) {
 			parts.add("pageInfo { " + some("hasNextPage", "hasPreviousPage", "startCursor", "endCursor") + " }");
 		}
-		String comment = some(COMMENT_SCALARS) + (this.random.nextBoolean() ? " author { " + user() + " }" : "");
+		String comment = comment(1);
 		parts.add(this.random.nextInt(3) == 0 ? "edges { cursor node { " + comment + " } }" : "nodes { " + comment + " }");
 		return " { " + String.join(" ", parts) + " }";
 	}

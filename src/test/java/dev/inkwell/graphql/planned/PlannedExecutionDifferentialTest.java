@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code graphql-java}. Every document of the corpus goes to both, as four viewers (anonymous, an
  * author, another user, a superuser), with the same request id, and the two response bodies (data,
  * errors with paths and extensions, {@code extensions.cost}) must be equal byte for byte, status
- * included.
+ * included; the one liberty is the order of several errors ({@link #withErrorsInPathOrder}).
  * <p>
  * Corpus: the read documents of {@code src/test/resources/graphql-test} and {@code bench/queries},
  * the README's examples, regression documents under {@code src/test/resources/differential}, and
@@ -104,7 +104,7 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 		Map<String, Boolean> planned = new LinkedHashMap<>();
 		for (Path file : corpusFiles()) {
 			String query = Files.readString(file);
-			for (Map<String, Object> variables : variablesFor(query)) {
+			for (Map<String, Object> variables : keptVariables(query).orElseGet(() -> variablesFor(query))) {
 				planned.merge(file.getFileName().toString(), compare(file.getFileName().toString(), query, variables),
 						Boolean::logicalAnd);
 			}
@@ -115,6 +115,7 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 		assertThat(this.failures).as("documents answered differently (see target/differential-failures)").isEmpty();
 		// What the planner covers ran on it, for every viewer; the rest fell back.
 		assertThat(planned).containsEntry("posts-nested.graphql", true)
+			.containsEntry("errors-from-two-batches-of-one-level.graphql", true)
 			.containsEntry("post-by-slug.graphql", true)
 			.containsEntry("readme-feed", true)
 			.containsEntry("readme-post-page", true)
@@ -123,8 +124,12 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 			.containsEntry("exactly-one", true)
 			.containsEntry("bad-top-level-arguments", true)
 			.containsEntry("relevance-without-search", true)
-			.containsEntry("nodes.graphql", false)
-			.containsEntry("me.graphql", false);
+			.containsEntry("nodes.graphql", true)
+			.containsEntry("me.graphql", true)
+			.containsEntry("node.graphql", true)
+			.containsEntry("tag-page.graphql", true)
+			.containsEntry("search.graphql", true)
+			.containsEntry("introspection", false);
 		assertThat(reference.context().getBean(MeterRegistry.class)
 			.counter("inkwell.graphql.execution", "engine", "planned").count()).isZero();
 	}
@@ -165,11 +170,40 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 			HttpResponse<String> planned = send("http://127.0.0.1:" + this.port, requestBody, viewer.getValue(),
 					requestId);
 			HttpResponse<String> expected = send(reference.baseUrl(), requestBody, viewer.getValue(), requestId);
-			if (planned.statusCode() != expected.statusCode() || !planned.body().equals(expected.body())) {
+			if (planned.statusCode() != expected.statusCode()
+					|| !withErrorsInPathOrder(planned.body()).equals(withErrorsInPathOrder(expected.body()))) {
 				record(name, viewer.getKey(), query, variables, expected, planned);
 			}
 		}
 		return plannedCount() - before == this.viewers.size();
+	}
+
+	/**
+	 * The body as it is, except that two or more errors are put in the order of their paths (then
+	 * messages). graphql-java adds an error when the batch that failed completes, and two batches of
+	 * one level (two statements on two connections) complete in either order, so it does not fix
+	 * the order of errors itself; everything else is compared byte for byte, key order included.
+	 */
+	static String withErrorsInPathOrder(String body) {
+		if (!body.startsWith("{\"errors\":[{") || body.indexOf("},{\"message\"") < 0) {
+			return body;
+		}
+		JsonNode tree = json.readTree(body);
+		List<JsonNode> errors = new ArrayList<>();
+		tree.get("errors").forEach(errors::add);
+		errors.sort(java.util.Comparator.comparing((JsonNode error) -> pathKey(error.path("path")))
+			.thenComparing((error) -> error.path("message").asString()));
+		tools.jackson.databind.node.ObjectNode sorted = (tools.jackson.databind.node.ObjectNode) tree;
+		sorted.putArray("errors").addAll(errors);
+		return json.writeValueAsString(sorted);
+	}
+
+	/** A path as a sortable string: names as they are, indexes zero-padded. */
+	private static String pathKey(JsonNode path) {
+		StringBuilder key = new StringBuilder();
+		path.forEach((segment) -> key.append('/').append(segment.isNumber()
+				? String.format("%09d", segment.asInt()) : segment.asString()));
+		return key.toString();
 	}
 
 	private static HttpResponse<String> send(String baseUrl, String body, String token, String requestId)
@@ -246,6 +280,19 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 	}
 
 	/**
+	 * The variables a regression document was kept with: its {@code # variables: {...}} line, as
+	 * {@link #record} writes it (ids in kept documents are those of {@link DifferentialSeed}).
+	 */
+	@SuppressWarnings("unchecked")
+	private static java.util.Optional<List<Map<String, Object>>> keptVariables(String query) {
+		return query.lines()
+			.filter((line) -> line.startsWith("# variables: "))
+			.findFirst()
+			.map((line) -> List.of((Map<String, Object>) json.readValue(line.substring("# variables: ".length()),
+					Map.class)));
+	}
+
+	/**
 	 * Values for a document's variables, by name: several sets, so that visible, hidden, missing and
 	 * malformed ids and every kind of slug are tried.
 	 */
@@ -316,6 +363,8 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 		examples.put("exactly-one", """
 				{ a: post(id: "%s", slug: "x") { id } b: post(slug: "%s") { title } posts(first: 1) { nodes { id } } }"""
 			.formatted(Content.id("Post", this.seed.posts.get(1)), this.seed.slugs.get(1)));
+		examples.put("introspection", """
+				{ __schema { queryType { name } } posts(first: 1) { nodes { id } } }""");
 		examples.put("bad-top-level-arguments", """
 				{ posts(first: 5, last: 5) { nodes { id } } }""");
 		examples.put("relevance-without-search", """
