@@ -46,6 +46,10 @@ public final class RunningInkwell implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--inkwell.database.url=" + databaseUrl,
 				"--inkwell.database.host=" + url.getHost(), "--inkwell.database.port=" + url.getPort(),
 				"--inkwell.database.name=" + url.getPath().substring(1), "--inkwell.database.username=postgres"));
+		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.cache.response-cache="))) {
+			// As in IntegrationTest: tests that write rows straight into the tables would read stale answers.
+			arguments.add("--inkwell.cache.response-cache=false");
+		}
 		arguments.addAll(List.of(settings));
 		return new RunningInkwell(new SpringApplicationBuilder(InkwellApplication.class)
 			.run(arguments.toArray(String[]::new)));

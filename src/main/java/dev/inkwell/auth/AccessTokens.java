@@ -40,7 +40,7 @@ public class AccessTokens {
 
 	static final String ISSUER = "inkwell";
 
-	/** The claim holding the account's token version when the token was issued (see {@link TokenOwner}). */
+	/** The claim holding the account's token version when the token was issued (see {@link dev.inkwell.user.TokenOwner}). */
 	static final String VERSION_CLAIM = "ver";
 
 	private static final int MIN_SECRET_BYTES = 32;

@@ -5,14 +5,16 @@ import java.util.Map;
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.errors.DatabaseErrors;
 import dev.inkwell.graphql.errors.GraphQlErrors;
+import dev.inkwell.telemetry.RequestTelemetry;
+import dev.inkwell.user.UserReadStore;
 import dev.inkwell.viewer.Viewer;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +30,11 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 
 	private final AccessTokens tokens;
 
-	private final DatabaseClient db;
+	private final UserReadStore users;
 
-	AuthenticationInterceptor(AccessTokens tokens, DatabaseClient db) {
+	AuthenticationInterceptor(AccessTokens tokens, UserReadStore users) {
 		this.tokens = tokens;
-		this.db = db;
+		this.users = users;
 	}
 
 	@Override
@@ -41,9 +43,14 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			.<Object>map((viewer) -> viewer)
 			.onErrorResume((ex) -> {
 				// The account lookup can meet a database outage: that, too, is a classified error.
-				ApiException api = (ex instanceof ApiException known) ? known
-						: DatabaseErrors.classify(ex, "the access token's account lookup");
-				return (api != null) ? Mono.just(api) : Mono.error(ex);
+				// Its warning is logged on a driver thread, outside any request: the id goes in explicitly.
+				if (ex instanceof ApiException known) {
+					return Mono.just(known);
+				}
+				try (MDC.MDCCloseable scope = RequestTelemetry.logScope(RequestTelemetry.requestId(request.getAttributes()))) {
+					ApiException api = DatabaseErrors.classify(ex, "the access token's account lookup");
+					return (api != null) ? Mono.just(api) : Mono.error(ex);
+				}
 			})
 			.flatMap((outcome) -> (outcome instanceof Viewer viewer) ? proceed(request, chain, viewer)
 					: Mono.just(GraphQlErrors.refuse(request, (ApiException) outcome)));
@@ -57,10 +64,10 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 			return Mono.error(ApiException.unauthorized("The Authorization header must be 'Bearer <token>'"));
 		}
 		return this.tokens.verify(authorization.substring(BEARER.length()).trim())
-			.flatMap((claims) -> TokenOwner.find(this.db, claims.userId())
+			.flatMap((claims) -> this.users.tokenOwner(claims.userId())
 				.switchIfEmpty(Mono.error(() -> ApiException
 					.unauthorized("The access token's account no longer exists or is deactivated")))
-				.filter((owner) -> owner.honours(claims))
+				.filter((owner) -> owner.honours(claims.tokenVersion()))
 				.switchIfEmpty(Mono.error(() -> ApiException.unauthorized(
 						"The access token was revoked (signed out, password changed or account deactivated); log in again"))))
 			.map((owner) -> new Viewer(owner.id(), owner.isSuperuser()));

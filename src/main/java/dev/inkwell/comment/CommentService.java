@@ -50,14 +50,12 @@ class CommentService {
 	Mono<String> delete(String id, Viewer viewer) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.COMMENT, "id");
-		return visible(rowId, id, viewer)
+		return GlobalId.deleted(NodeType.COMMENT, id, visible(rowId, id, viewer)
 			.filter((comment) -> viewer.isSelfOrSuperuser(comment.authorId())
 					|| viewer.isSelfOrSuperuser(comment.postAuthorId()))
 			.switchIfEmpty(Mono.error(() -> ApiException
 				.forbidden("Only the comment's author, the post's author or a superuser may delete a comment")))
-			.flatMap((comment) -> this.comments.delete(rowId))
-			.map((deleted) -> GlobalId.encode(NodeType.COMMENT, deleted))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("comment", id)));
+			.flatMap((comment) -> this.comments.delete(rowId)));
 	}
 
 	/** Comments on someone else's draft are reported as not found, like the draft itself. */

@@ -1,12 +1,6 @@
 package dev.inkwell.database;
 
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Closeable;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryMetadata;
-import io.r2dbc.spi.Wrapped;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * for both; a transaction binds the connection it started with, so a mutation's work stays on the
  * primary.
  */
-final class ReadRoutingConnectionFactory implements ConnectionFactory, Wrapped<ConnectionPool>, Closeable, Disposable {
+final class ReadRoutingConnectionFactory extends DelegatingConnectionFactory {
 
 	private final DeadConnectionSkippingConnectionFactory primary;
 
@@ -26,6 +20,7 @@ final class ReadRoutingConnectionFactory implements ConnectionFactory, Wrapped<C
 
 	/** @param router looked up on first use: it needs beans that need this factory */
 	ReadRoutingConnectionFactory(DeadConnectionSkippingConnectionFactory primary, ObjectProvider<ReadRouter> router) {
+		super(primary);
 		this.primary = primary;
 		this.router = router;
 	}
@@ -37,36 +32,6 @@ final class ReadRoutingConnectionFactory implements ConnectionFactory, Wrapped<C
 			return (route != null) ? this.router.getObject().connect(route, this.primary.create())
 					: this.primary.create();
 		});
-	}
-
-	@Override
-	public ConnectionFactoryMetadata getMetadata() {
-		return this.primary.getMetadata();
-	}
-
-	@Override
-	public ConnectionPool unwrap() {
-		return this.primary.unwrap();
-	}
-
-	@Override
-	public Mono<Void> close() {
-		return this.primary.close();
-	}
-
-	@Override
-	public void dispose() {
-		this.primary.dispose();
-	}
-
-	@Override
-	public boolean isDisposed() {
-		return this.primary.isDisposed();
-	}
-
-	@Override
-	public String toString() {
-		return this.primary.toString();
 	}
 
 }

@@ -1,11 +1,10 @@
 package dev.inkwell.observability;
 
+import dev.inkwell.database.DelegatingConnectionFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.r2dbc.spi.Closeable;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.Wrapped;
 import reactor.core.publisher.Mono;
 
@@ -51,16 +50,14 @@ class ConnectionAcquireTiming {
 
 	}
 
-	static final class TimedConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>, Closeable {
-
-		private final ConnectionFactory delegate;
+	static final class TimedConnectionFactory extends DelegatingConnectionFactory {
 
 		private final Timer acquired;
 
 		private final Timer failed;
 
 		TimedConnectionFactory(ConnectionFactory delegate, MeterRegistry registry) {
-			this.delegate = delegate;
+			super(delegate);
 			this.acquired = timer(registry, "acquired");
 			this.failed = timer(registry, "failed");
 		}
@@ -79,32 +76,12 @@ class ConnectionAcquireTiming {
 		public Mono<? extends Connection> create() {
 			return Mono.defer(() -> {
 				long start = System.nanoTime();
-				return Mono.from(this.delegate.create())
+				return Mono.from(unwrap().create())
 					.doOnSuccess((connection) -> this.acquired.record(System.nanoTime() - start,
 							java.util.concurrent.TimeUnit.NANOSECONDS))
 					.doOnError((ex) -> this.failed.record(System.nanoTime() - start,
 							java.util.concurrent.TimeUnit.NANOSECONDS));
 			});
-		}
-
-		@Override
-		public ConnectionFactoryMetadata getMetadata() {
-			return this.delegate.getMetadata();
-		}
-
-		@Override
-		public ConnectionFactory unwrap() {
-			return this.delegate;
-		}
-
-		@Override
-		public Mono<Void> close() {
-			return (this.delegate instanceof Closeable closeable) ? Mono.from(closeable.close()) : Mono.empty();
-		}
-
-		@Override
-		public String toString() {
-			return this.delegate.toString();
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.inkwell.post;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,6 +21,11 @@ public record PostFilter(String authorId, String authorUsername, Boolean publish
 
 	/** No conditions (a non-null key for batch loading). */
 	public static final PostFilter NONE = new PostFilter(null, null, null, null, null, TagMatch.ANY, null, null);
+
+	/** The years a createdAfter or createdBefore may name: those PostgreSQL stores, from the year 1 on. */
+	private static final int FIRST_YEAR = 1;
+
+	private static final int LAST_YEAR = 294_275;
 
 	public PostFilter {
 		search = (search != null && !search.isBlank()) ? search.trim() : null;
@@ -46,7 +52,20 @@ public record PostFilter(String authorId, String authorUsername, Boolean publish
 		if (this.tags != null && this.tags.size() > 20) {
 			throw ApiException.badRequest("filter.tags", "'filter.tags' may name at most 20 tags");
 		}
+		storable(this.createdAfter, "filter.createdAfter");
+		storable(this.createdBefore, "filter.createdBefore");
 		return this;
+	}
+
+	/** DateTime reads years PostgreSQL's timestamps cannot hold (they end in 294276), which fail the statement. */
+	private static void storable(OffsetDateTime instant, String field) {
+		if (instant != null) {
+			int year = instant.atZoneSameInstant(ZoneOffset.UTC).getYear();
+			if (year < FIRST_YEAR || year > LAST_YEAR) {
+				throw ApiException.badRequest(field, "'" + field + "' must be between the years " + FIRST_YEAR + " and "
+						+ LAST_YEAR);
+			}
+		}
 	}
 
 }

@@ -88,9 +88,7 @@ class PostService {
 	Mono<String> delete(String id, Viewer viewer) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.POST, "id");
-		return editable(rowId, id, viewer).flatMap((post) -> this.posts.delete(rowId))
-			.map((deleted) -> GlobalId.encode(NodeType.POST, deleted))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
+		return GlobalId.deleted(NodeType.POST, id, editable(rowId, id, viewer).flatMap((post) -> this.posts.delete(rowId)));
 	}
 
 	Mono<Post> publish(String id, Viewer viewer) {

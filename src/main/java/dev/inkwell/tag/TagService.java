@@ -71,10 +71,8 @@ public class TagService {
 	Mono<String> delete(String id, Viewer viewer) {
 		requireSuperuser(viewer);
 		long rowId = GlobalId.decode(id, NodeType.TAG, "id");
-		return this.transaction
-			.transactional(this.tags.touchPostsTagged(rowId).then(this.tags.delete(rowId)))
-			.map((deleted) -> GlobalId.encode(NodeType.TAG, deleted))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("tag", id)));
+		return GlobalId.deleted(NodeType.TAG, id,
+				this.transaction.transactional(this.tags.touchPostsTagged(rowId).then(this.tags.delete(rowId))));
 	}
 
 	/**

@@ -40,6 +40,15 @@ public class UserReadStore {
 		return this.db.sql(SELECT + " WHERE u.id = :id").bind("id", id).map(User::from).one();
 	}
 
+	/** The account a token names, with what decides whether the token still counts (no password hash). */
+	public Mono<TokenOwner> tokenOwner(long id) {
+		return this.db.sql("SELECT id, is_active, is_superuser, token_version FROM users WHERE id = :id")
+			.bind("id", id)
+			.map((row) -> new TokenOwner(row.get("id", Long.class), row.get("is_active", Boolean.class),
+					row.get("is_superuser", Boolean.class), row.get("token_version", Integer.class)))
+			.one();
+	}
+
 	Mono<User> byUsername(String username) {
 		return this.db.sql(SELECT + " WHERE lower(u.username) = lower(:username)")
 			.bind("username", username)

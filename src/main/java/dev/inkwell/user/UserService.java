@@ -54,7 +54,7 @@ class UserService {
 	Mono<String> delete(String id, Viewer viewer) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.USER, "id");
-		return this.users.exists(rowId)
+		return GlobalId.deleted(NodeType.USER, id, this.users.exists(rowId)
 			.flatMap((exists) -> {
 				if (!exists) {
 					return Mono.error(ApiException.notFound("user", id));
@@ -63,9 +63,7 @@ class UserService {
 					return Mono.error(ApiException.forbidden("Only the account's owner or a superuser may delete it"));
 				}
 				return this.users.delete(rowId);
-			})
-			.map((deleted) -> GlobalId.encode(NodeType.USER, deleted))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("user", id)));
+			}));
 	}
 
 }

@@ -1,12 +1,17 @@
 package dev.inkwell.admission;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -102,6 +107,45 @@ class AdmissionTest extends IntegrationTest {
 				assertThat(response.get(LONG.toSeconds(), TimeUnit.SECONDS).statusCode()).isIn(200, 503);
 			}
 		}
+	}
+
+	/**
+	 * A mutation sent as an automatic persisted query's hash, without its document, is still a
+	 * mutation: admission finds its lane from the stored document.
+	 */
+	@Test
+	void aMutationSentByItsPersistedQueryHashAloneGetsThroughSaturatedReads() throws Exception {
+		String document = "mutation Join($input: RegisterInput!) { register(input: $input) { user { username } } }";
+		String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+			.digest(document.getBytes(StandardCharsets.UTF_8)));
+		HttpResponse<String> stored = post(persisted(document, hash, "erin")).get(LONG.toSeconds(), TimeUnit.SECONDS);
+		assertThat(json.readTree(stored.body()).at("/data/register/user/username").asString()).isEqualTo("erin");
+		try (HeldLock lock = new HeldLock(this.server.target(), "posts")) {
+			List<CompletableFuture<HttpResponse<String>>> reads = saturateReads(lock);
+			assertShed(post(FEED).get(LONG.toSeconds(), TimeUnit.SECONDS));
+
+			HttpResponse<String> hashOnly = post(persisted(null, hash, "fay")).get(LONG.toSeconds(), TimeUnit.SECONDS);
+
+			assertThat(hashOnly.statusCode()).as(hashOnly.body()).isEqualTo(200);
+			assertThat(json.readTree(hashOnly.body()).at("/data/register/user/username").asString()).isEqualTo("fay");
+			assertThat(lock.waiting()).as("the reads were held back all along").isEqualTo(2);
+			lock.release();
+			for (CompletableFuture<HttpResponse<String>> response : reads) {
+				assertThat(response.get(LONG.toSeconds(), TimeUnit.SECONDS).statusCode()).isIn(200, 503);
+			}
+		}
+	}
+
+	/** A register request as an automatic persisted query: with its document, or (null) by its hash alone. */
+	private static String persisted(String document, String hash, String username) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (document != null) {
+			body.put("query", document);
+		}
+		body.put("variables", Map.of("input", Map.of("username", username, "email", username + "@example.com",
+				"password", PASSWORD)));
+		body.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+		return json.writeValueAsString(body);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.inkwell.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,8 +108,15 @@ class HostileInputTest extends IntegrationTest {
 		return Stream.of(
 				// Broken HTTP and JSON
 				raw("malformed JSON", MediaType.APPLICATION_JSON, "{\"query\": ").refused(400, "BAD_REQUEST"),
-				raw("JSON array, not an object", MediaType.APPLICATION_JSON, "[{\"query\": \"{ me { id } }\"}]")
+				// Batches (a JSON array of requests, see BatchingTest) broken as a whole
+				raw("batch of things that are not requests", MediaType.APPLICATION_JSON, "[1, \"x\", null]")
 					.refused(400, "BAD_REQUEST"),
+				raw("malformed batch JSON", MediaType.APPLICATION_JSON, "[{\"query\": ").refused(400, "BAD_REQUEST"),
+				raw("empty batch", MediaType.APPLICATION_JSON, "[]").refused(400, "BAD_REQUEST"),
+				raw("batch over LIMIT_BATCH_SIZE", MediaType.APPLICATION_JSON,
+						"[" + String.join(",", Collections.nCopies(11, "{\"query\": \"{ me { id } }\"}")) + "]")
+					.refused(400, "BAD_REQUEST"),
+				raw("batch nested 100,000 deep", MediaType.APPLICATION_JSON, "[".repeat(100_000)).refused(400, "BAD_REQUEST"),
 				raw("query is not a string", MediaType.APPLICATION_JSON, "{\"query\": 42}").refused(400, "BAD_REQUEST"),
 				raw("variables are not an object", MediaType.APPLICATION_JSON,
 						"{\"query\": \"{ me { id } }\", \"variables\": \"x\"}").refused(400, "BAD_REQUEST"),
@@ -261,6 +269,14 @@ class HostileInputTest extends IntegrationTest {
 				query("tag filter of 100,001 characters", variables(
 						"query($t: [String!]) { posts(filter: {tags: $t}) { totalCount } }", "t",
 						List.of("java", "t".repeat(100_001)))).refused(200, "BAD_REQUEST", "filter.tags[1]"),
+				// DateTime reads years PostgreSQL cannot store (found by GeneratedInputTest)
+				query("createdAfter past PostgreSQL's last year", variables(
+						"query($f: PostFilter) { posts(filter: $f) { totalCount } }", "f",
+						Map.of("createdAfter", "+294277-01-01T00:00:00Z"))).refused(200, "BAD_REQUEST", "filter.createdAfter"),
+				query("createdBefore in the year -999999999 on a user's posts", (f) -> Map.of("query",
+						"query($id: ID!, $f: PostFilter) { node(id: $id) { ... on User { posts(filter: $f) { totalCount } } } }",
+						"variables", Map.of("id", f.userId(), "f", Map.of("createdBefore", "-999999999-01-01T00:00:00Z"))))
+					.refused(200, "BAD_REQUEST", "filter.createdBefore"),
 				// Cursors are the client's to edit: every value in them is checked
 				query("cursor with an impossible timestamp", "{ posts(after: \"" + cursor("posts:CREATED_AT:DESC", 1,
 						"2026-13-45 99:99:99+00") + "\") { totalCount } }").refused(200, "BAD_REQUEST", "after"),

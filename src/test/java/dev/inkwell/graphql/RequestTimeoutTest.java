@@ -9,10 +9,14 @@ import dev.inkwell.auth.AccessTokens;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * meanwhile and after.
  */
 @TestPropertySource(properties = { "REQUEST_TIMEOUT=4s", "DB_STATEMENT_TIMEOUT=60s" })
+@ExtendWith(OutputCaptureExtension.class)
 class RequestTimeoutTest extends MutationTest {
 
 	@Autowired
@@ -35,7 +40,8 @@ class RequestTimeoutTest extends MutationTest {
 	AccessTokens tokens;
 
 	@Test
-	void aRequestLongerThanTheTimeoutGetsAClassifiedErrorAndTheServerKeepsServing() throws Exception {
+	void aRequestLongerThanTheTimeoutGetsAClassifiedErrorAndTheServerKeepsServing(CapturedOutput output)
+			throws Exception {
 		// Straight into the tables: signing up through the API hashes a password, which a busy
 		// machine may not finish within the time-out.
 		Content content = new Content(this.db);
@@ -50,8 +56,12 @@ class RequestTimeoutTest extends MutationTest {
 				.execute()).flatMap((result) -> result.map((row, metadata) -> row.get(0))).blockLast();
 
 			GraphQlTester.Response stuck = update(token, id);
-			String message = singleError(stuck, "INTERNAL_ERROR", null).getMessage();
-			assertThat(message).startsWith("The request took longer than 4s and was cancelled");
+			ResponseError error = singleError(stuck, "INTERNAL_ERROR", null);
+			assertThat(error.getMessage()).startsWith("The request took longer than 4s and was cancelled");
+			// Logged on the timer's thread, and still with the request's id (RequestIdTest has the rest).
+			String requestId = (String) error.getExtensions().get("requestId");
+			assertThat(output.getOut().lines().filter((line) -> line.contains("ran longer than 4s")))
+				.singleElement().asString().contains("[" + requestId + "]");
 			// The UPDATE no longer waits in PostgreSQL: its request's cancellation stopped it there.
 			awaitNoSessionWaitingForALock();
 

@@ -1,13 +1,23 @@
 package dev.inkwell.observability;
 
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.auth.AccessTokens;
+import dev.inkwell.database.DatabaseServer;
+import dev.inkwell.database.DatabaseTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -18,10 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every request has an id: the client's X-Request-Id when it is sane, else a new one. It comes back
  * in the response header and in every error's extensions.requestId, and is in the log lines of the
- * request: the access line (which never shows variables or tokens) and unexpected errors.
+ * request: the access line (which never shows variables or tokens), unexpected errors, and what is
+ * logged off the request's own thread (a failed account lookup; a timed-out request, in
+ * RequestTimeoutTest).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RequestIdTest extends IntegrationTest {
+
+	@Autowired
+	private AccessTokens tokens;
+
+	@Autowired
+	private DatabaseServer server;
 
 	@Test
 	void aSaneIdFromTheClientIsKeptAndReturnedInHeaderAndErrors() {
@@ -101,6 +119,48 @@ class RequestIdTest extends IntegrationTest {
 		}
 		finally {
 			this.db.sql("ALTER TABLE users_away RENAME TO users").then().block();
+		}
+	}
+
+	/**
+	 * The account lookup of an authenticated request fails on a driver thread, outside the request:
+	 * its warning still carries the request's id. Here the lookup waits behind a lock and is
+	 * cancelled in PostgreSQL, as the statement timeout would cancel it.
+	 */
+	@Test
+	void aFailedAccountLookupIsLoggedWithTheRequestId(CapturedOutput output) throws Exception {
+		String token = this.tokens.issue(new Content(this.db).user("cy"), 0).block().token();
+		DatabaseTarget target = this.server.target();
+		String body;
+		try (java.sql.Connection holder = DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
+				java.sql.Connection watcher = DriverManager.getConnection(target.jdbcUrl(), target.username(),
+						target.password())) {
+			holder.setAutoCommit(false);
+			holder.createStatement().execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+			CompletableFuture<String> response = CompletableFuture.supplyAsync(() -> this.http.post().uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON).header("X-Request-Id", "lookup-req-3")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.bodyValue(Map.of("query", "{ me { id } }")).exchange()
+				.expectBody(String.class).returnResult().getResponseBody());
+			for (long deadline = System.nanoTime() + 20_000_000_000L; cancelLockWaiters(watcher) == 0;) {
+				assertThat(System.nanoTime()).as("the account lookup waits for the lock").isLessThan(deadline);
+				LockSupport.parkNanos(20_000_000L);
+			}
+			body = response.get(30, TimeUnit.SECONDS);
+			holder.rollback();
+		}
+		assertThat(body).contains("INTERNAL_ERROR").contains("\"requestId\":\"lookup-req-3\"");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("in the access token's account lookup")))
+			.singleElement().asString().contains("[lookup-req-3]");
+	}
+
+	/** Cancels the statements waiting for a lock in this database; returns how many there were. */
+	private static int cancelLockWaiters(java.sql.Connection watcher) throws SQLException {
+		try (ResultSet rows = watcher.createStatement().executeQuery("SELECT count(pg_cancel_backend(pid)) "
+				+ "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+				+ "AND state = 'active' AND wait_event_type = 'Lock'")) {
+			rows.next();
+			return rows.getInt(1);
 		}
 	}
 

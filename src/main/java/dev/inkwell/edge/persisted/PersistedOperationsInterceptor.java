@@ -1,5 +1,6 @@
 package dev.inkwell.edge.persisted;
 
+import dev.inkwell.edge.Sha256;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.graphql.errors.GraphQlErrors;
 import dev.inkwell.graphql.http.GraphQlOverGetFilter;
+import dev.inkwell.graphql.http.PersistedDocuments;
 import dev.inkwell.graphql.limits.OperationLimits;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import graphql.parser.ParserOptions;
@@ -37,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)   // inside the observation interceptor, which reports its errors
-class PersistedOperationsInterceptor implements WebGraphQlInterceptor {
+class PersistedOperationsInterceptor implements WebGraphQlInterceptor, PersistedDocuments {
 
 	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -102,6 +104,19 @@ class PersistedOperationsInterceptor implements WebGraphQlInterceptor {
 			.flatMap((found) -> found.isPresent() ? runDocument(request, chain, found.get())
 					: refuse(request, new ApiException(ErrorKind.NOT_FOUND, "PersistedQueryNotFound", null,
 							Map.of("code", "PERSISTED_QUERY_NOT_FOUND"))));
+	}
+
+	/**
+	 * The document a hash sent alone runs, found as {@link #intercept} finds it, for admission control
+	 * to tell a stored mutation from a read before the request runs.
+	 */
+	@Override
+	public Mono<String> find(String id) {
+		String manifest = this.trusted.byId(id);
+		if (manifest != null) {
+			return Mono.just(manifest);
+		}
+		return (this.onlyPersisted || !SHA256_HEX.matcher(id).matches()) ? Mono.empty() : this.store.find(id.toLowerCase());
 	}
 
 	private Mono<WebGraphQlResponse> runDocument(WebGraphQlRequest request, Chain chain, String document) {

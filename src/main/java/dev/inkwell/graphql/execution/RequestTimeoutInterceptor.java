@@ -10,6 +10,7 @@ import dev.inkwell.telemetry.RequestTelemetry;
 import graphql.ExecutionResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +49,11 @@ class RequestTimeoutInterceptor implements WebGraphQlInterceptor {
 	}
 
 	private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
-		logger.warn("Request " + RequestTelemetry.requestId(request.getAttributes()) + " ran longer than " + readable(this.timeout)
-				+ " and was cancelled");
+		// The timer's thread carries no request: the id goes into the line's MDC explicitly.
+		try (MDC.MDCCloseable scope = RequestTelemetry.logScope(RequestTelemetry.requestId(request.getAttributes()))) {
+			logger.warn("Request " + RequestTelemetry.requestId(request.getAttributes()) + " ran longer than "
+					+ readable(this.timeout) + " and was cancelled");
+		}
 		ApiException ex = new ApiException(ErrorKind.INTERNAL_ERROR, "The request took longer than "
 				+ readable(this.timeout) + " and was cancelled; try again, or ask for less (a smaller first, fewer "
 				+ "nested fields)", null, Map.of());

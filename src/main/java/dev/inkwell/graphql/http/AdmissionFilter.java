@@ -7,21 +7,17 @@ import dev.inkwell.admission.AdmissionGate.Lane;
 import dev.inkwell.admission.Overloaded;
 import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.graphql.limits.OperationLimits;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -32,7 +28,8 @@ import org.springframework.web.server.WebFilterChain;
  * with a slot; it waits for one in its lane's bounded queue, and is shed with 503, Retry-After
  * and a GraphQL-shaped {@code OVERLOADED} error when the queue is full or the wait runs out.
  * Runs before the document is parsed: a POST body is only read and scanned for its operation's
- * keyword (mutations have a lane of their own); GET is always a read. The slot is freed when the
+ * keyword (mutations have a lane of their own), or, for a persisted operation sent by hash alone,
+ * its stored document's ({@link StoredOperationLanes}); GET is always a read. The slot is freed when the
  * response is written, or when the client goes away or the request is cancelled. Other paths
  * (health probes, GraphiQL, the schema) are never held back.
  */
@@ -44,14 +41,17 @@ class AdmissionFilter implements WebFilter {
 
 	private final AdmissionGate gate;
 
+	private final StoredOperationLanes storedLanes;
+
 	private final int maxBodyBytes;
 
 	private final String retryAfterSeconds;
 
 	AdmissionFilter(@Value("${spring.graphql.http.path:/graphql}") String path, AdmissionGate gate,
-			OperationLimits limits) {
+			StoredOperationLanes storedLanes, OperationLimits limits) {
 		this.path = path;
 		this.gate = gate;
+		this.storedLanes = storedLanes;
 		this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, limits.maxBodySize().toBytes());
 		this.retryAfterSeconds = String.valueOf(Math.max(1, (gate.queueTimeout().toMillis() + 999) / 1000));
 	}
@@ -69,10 +69,10 @@ class AdmissionFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return DataBufferUtils.join(request.getBody(), this.maxBodyBytes)
-			.map(AdmissionFilter::bytes)
+			.map(RequestBodies::bytes)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> admit(RequestLane.of(body), exchange.mutate().request(replaying(request, body)).build(),
-					chain))
+			.flatMap((body) -> this.storedLanes.of(RequestLane.read(body))
+				.flatMap((lane) -> admit(lane, exchange.mutate().request(RequestBodies.replaying(request, body)).build(), chain)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> GraphQlHttpErrors.write(exchange,
 					HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + this.maxBodyBytes
 							+ " bytes"));
@@ -93,29 +93,6 @@ class AdmissionFilter implements WebFilter {
 						+ "s",
 				Map.of("classification", ErrorKind.INTERNAL_ERROR.name(), "code", "OVERLOADED", "retryAfterSeconds",
 						Integer.parseInt(this.retryAfterSeconds)));
-	}
-
-	/** The bytes of a joined body, which is released. */
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
-
-	private static ServerHttpRequest replaying(ServerHttpRequest request, byte[] body) {
-		return new ServerHttpRequestDecorator(request) {
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
-			}
-
-		};
 	}
 
 }

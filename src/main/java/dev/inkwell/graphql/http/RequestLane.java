@@ -1,5 +1,8 @@
 package dev.inkwell.graphql.http;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.inkwell.admission.AdmissionGate.Lane;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -12,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code operationName}, and a scan of the document's top level finds the chosen operation's
  * keyword (strings, block strings and comments skipped, so a read mentioning "mutation" in an
  * argument stays a read). A batched array is a mutation if any of its operations is. Anything
- * unreadable is a read; the executor reports what is wrong with it.
+ * unreadable is a read; the executor reports what is wrong with it. A persisted operation sent by
+ * its hash alone has no text to scan: {@link StoredOperationLanes} looks up its stored document.
  */
 final class RequestLane {
 
@@ -22,28 +26,50 @@ final class RequestLane {
 	}
 
 	static Lane of(byte[] body) {
+		return read(body).mutation() ? Lane.WRITE : Lane.READ;
+	}
+
+	/**
+	 * What a body says of its lane without looking anything up: whether it sends a mutation, and
+	 * the hash-only persisted operations whose stored documents decide the rest.
+	 */
+	static Reading read(byte[] body) {
+		List<StoredOperation> stored = new ArrayList<>();
 		try (JsonParser parser = json.createParser(body)) {
 			JsonToken token = parser.nextToken();
 			if (token == JsonToken.START_OBJECT) {
-				return isMutation(parser) ? Lane.WRITE : Lane.READ;
+				return new Reading(isMutation(parser, stored), stored);
 			}
 			boolean mutation = false;
 			if (token == JsonToken.START_ARRAY) {
 				while (parser.nextToken() == JsonToken.START_OBJECT) {
-					mutation |= isMutation(parser);
+					mutation |= isMutation(parser, stored);
 				}
 			}
-			return mutation ? Lane.WRITE : Lane.READ;
+			return new Reading(mutation, stored);
 		}
 		catch (JacksonException ex) {
-			return Lane.READ;
+			return new Reading(false, List.of());
 		}
 	}
 
+	/**
+	 * A body's lane as far as its text tells it.
+	 * @param stored hash-only persisted operations (no document in the body): a mutation among them
+	 * takes the write lane too, which only their stored documents can tell
+	 */
+	record Reading(boolean mutation, List<StoredOperation> stored) {
+	}
+
+	/** A persisted operation sent by id alone, and the name of the operation to run in its document. */
+	record StoredOperation(String id, String operationName) {
+	}
+
 	/** Reads one request object, the parser standing on its START_OBJECT. */
-	private static boolean isMutation(JsonParser parser) {
+	private static boolean isMutation(JsonParser parser, List<StoredOperation> stored) {
 		String query = null;
 		String operationName = null;
+		String persistedId = null;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String property = parser.currentName();
 			JsonToken value = parser.nextToken();
@@ -53,11 +79,40 @@ final class RequestLane {
 			else if (value == JsonToken.VALUE_STRING && "operationName".equals(property)) {
 				operationName = parser.getString();
 			}
+			else if (value == JsonToken.START_OBJECT && "extensions".equals(property)) {
+				persistedId = persistedId(parser);
+			}
 			else {
 				parser.skipChildren();
 			}
 		}
+		if ((query == null || query.isBlank()) && persistedId != null) {
+			stored.add(new StoredOperation(persistedId, operationName));
+		}
 		return query != null && isMutation(query, operationName);
+	}
+
+	/** {@code extensions.persistedQuery.sha256Hash}, the parser standing on the extensions' START_OBJECT. */
+	private static String persistedId(JsonParser parser) {
+		String id = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String property = parser.currentName();
+			if (parser.nextToken() == JsonToken.START_OBJECT && "persistedQuery".equals(property)) {
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					String field = parser.currentName();
+					if (parser.nextToken() == JsonToken.VALUE_STRING && "sha256Hash".equals(field)) {
+						id = parser.getString();
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return id;
 	}
 
 	/**

@@ -2,10 +2,12 @@ package dev.inkwell.graphql.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 import dev.inkwell.graphql.batch.BatchKey;
 
 import dev.inkwell.graphql.errors.ApiException;
+import reactor.core.publisher.Mono;
 
 /**
  * A global, opaque object id: base64url of {@code Type:rowId}. Clients treat it as opaque; the
@@ -21,6 +23,15 @@ public record GlobalId(NodeType type, long rowId) implements BatchKey<Object> {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString((type.typeName() + ":" + rowId).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What a delete mutation answers: the global id of the row {@code deletion} deleted, or, when it
+	 * deleted none, NOT_FOUND naming the {@code id} the client sent.
+	 */
+	public static Mono<String> deleted(NodeType type, String id, Mono<Long> deletion) {
+		return deletion.map((rowId) -> encode(type, rowId))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound(type.typeName().toLowerCase(Locale.ROOT), id)));
 	}
 
 	/**

@@ -58,4 +58,16 @@ class RequestLaneTest {
 		return RequestLane.of(body.getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void aPersistedOperationSentByHashAloneIsLeftToItsStoredDocument() {
+		String hashOnly = "{\"operationName\":\"Join\",\"extensions\":{\"persistedQuery\":{\"version\":1,"
+				+ "\"sha256Hash\":\"abc\"}},\"variables\":{\"a\":{\"b\":[1]}}}";
+		RequestLane.Reading reading = RequestLane.read(hashOnly.getBytes(StandardCharsets.UTF_8));
+		assertThat(reading.mutation()).isFalse();
+		assertThat(reading.stored()).containsExactly(new RequestLane.StoredOperation("abc", "Join"));
+		RequestLane.Reading withDocument = RequestLane.read(("{\"query\":\"{ a }\",\"extensions\":{\"persistedQuery\":"
+				+ "{\"version\":1,\"sha256Hash\":\"abc\"}}}").getBytes(StandardCharsets.UTF_8));
+		assertThat(withDocument.stored()).as("the document in the body decides").isEmpty();
+	}
+
 }
