@@ -55,6 +55,11 @@ public final class RunningInkwell implements AutoCloseable {
 			.run(arguments.toArray(String[]::new)));
 	}
 
+	/** {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	public ConfigurableApplicationContext context() {
 		return this.context;
 	}
