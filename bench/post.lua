@@ -6,6 +6,8 @@ wrk.body = f:read("*a")
 f:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json, application/json"
+-- AUTHORIZATION (e.g. "Bearer ey...") signs every request in, for mutations.
+if os.getenv("AUTHORIZATION") then wrk.headers["Authorization"] = os.getenv("AUTHORIZATION") end
 
 local threads = {}
 function setup(thread) table.insert(threads, thread) end

@@ -12,6 +12,9 @@ stop_server() {
 
 start_server() {
   echo "bench: starting Inkwell on :$PORT (database $DB, JAVA_OPTS=$JAVA_OPTS)"
+  # The response cache is off unless asked for: these runs measure execution (cache.sh measures
+  # the cache), and the side-by-side with PostGraphile must not be won by serving stored answers.
+  RESPONSE_CACHE_ENABLED="${RESPONSE_CACHE_ENABLED:-false}" \
   SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(head -c 48 /dev/urandom | base64)" \
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
     java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &

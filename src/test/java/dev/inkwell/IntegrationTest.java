@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.r2dbc.pool.max-acquire-time=10s", "DB_STATEMENT_TIMEOUT=30s",
 				// Bursts of concurrent requests in tests wait for admission rather than be shed on a
 				// busy machine; AdmissionTest sets its own, small limits.
-				"inkwell.admission.queue-timeout=60s" })
+				"inkwell.admission.queue-timeout=60s",
+				// Tests write rows straight into the tables (Content, TRUNCATE), which no mutation
+				// invalidates: the response cache would serve what they replaced. The cache's own tests
+				// (edge/cache) turn it on.
+				"inkwell.cache.response-cache=false" })
 @AutoConfigureHttpGraphQlTester
 // Generous: on a busy machine (2 cores shared by several builds) one BCrypt hash can take seconds.
 @AutoConfigureWebTestClient(timeout = "60s")

@@ -49,9 +49,18 @@ public final class RunningInkwell implements AutoCloseable {
 				// A burst of test requests on a busy machine waits for admission rather than be shed
 				// after the default second, as in IntegrationTest; later settings may override it.
 				"--inkwell.admission.queue-timeout=60s"));
+		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.cache.response-cache="))) {
+			// As in IntegrationTest: tests that write rows straight into the tables would read stale answers.
+			arguments.add("--inkwell.cache.response-cache=false");
+		}
 		arguments.addAll(List.of(settings));
 		return new RunningInkwell(new SpringApplicationBuilder(InkwellApplication.class)
 			.run(arguments.toArray(String[]::new)));
+	}
+
+	/** {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return this.baseUrl;
 	}
 
 	public ConfigurableApplicationContext context() {

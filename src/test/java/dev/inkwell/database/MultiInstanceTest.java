@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.inkwell.RunningInkwell;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers, the other knows. Nothing that must be shared lives in an instance: a write answered by
  * one is read back by the next request on the other, a token one issued is honoured by the other, a
  * query persisted through one (automatic persisted queries, in Redis) is known to the other, and the
- * login rate limit counts attempts made on either.
+ * login rate limit counts attempts made on either; what one put in the response cache the other
+ * serves, and neither serves a cached answer from before a change the other made.
  */
 class MultiInstanceTest {
 
@@ -35,7 +37,9 @@ class MultiInstanceTest {
 		String[] shared = { "--inkwell.auth.login-attempts-per-window=3", "--spring.r2dbc.pool.max-acquire-time=20s",
 				"--inkwell.redis.url=redis://127.0.0.1:6379",
 				"--spring.data.redis.url=redis://127.0.0.1:6379",
-				"--inkwell.redis.key-prefix=inkwell-test-" + UUID.randomUUID() + ":" };
+				"--inkwell.redis.key-prefix=inkwell-test-" + UUID.randomUUID() + ":",
+				// Every request here goes through the API, so the shared response cache is on.
+				"--inkwell.cache.response-cache=true" };
 		first = RunningInkwell.start(url, shared);
 		second = RunningInkwell.start(url, shared);
 		first.context()
@@ -107,6 +111,32 @@ class MultiInstanceTest {
 				"mutation { login(input: {login: \"grace\", password: \"correct-horse-battery\"}) { token } }", Map.of(),
 				null);
 		assertThat(limited.at("/errors/0/extensions/code").asString()).as(limited.toString()).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	void oneInstanceServesWhatTheOtherCachedAndNeitherServesWhatTheOtherChanged() throws Exception {
+		String feed = "{ posts(first: 10) { nodes { title author { username } tags { name } } } }";
+		String token = first.register("cachet");
+		String id = first.data("mutation { createPost(input: {title: \"Cached\", content: \"Body\", tags: [\"T\"], "
+				+ "published: true}) { id } }", Map.of(), token).at("/createPost/id").asString();
+		assertThat(first.data(feed, Map.of(), null).toString()).contains("Cached");
+
+		double hits = cacheHits(second);
+		assertThat(second.data(feed, Map.of(), null).toString()).contains("Cached");
+		assertThat(cacheHits(second)).as("computed on the first, served by the second").isEqualTo(hits + 1);
+
+		second.data("mutation($id: ID!) { updatePost(input: {id: $id, expectedVersion: 1, title: \"Recached\"}) "
+				+ "{ version } }", Map.of("id", id), token);
+		assertThat(first.data(feed, Map.of(), null).toString()).contains("Recached").doesNotContain("\"Cached\"");
+		assertThat(second.data(feed, Map.of(), null).toString()).contains("Recached");
+
+		first.data("mutation($id: ID!) { deletePost(id: $id) }", Map.of("id", id), token);
+		assertThat(second.data(feed, Map.of(), null).toString()).doesNotContain("Recached");
+	}
+
+	private static double cacheHits(RunningInkwell instance) {
+		return instance.context().getBean(MeterRegistry.class).counter("inkwell.response.cache.requests", "result", "hit")
+			.count();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.inkwell.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,8 +108,15 @@ class HostileInputTest extends IntegrationTest {
 		return Stream.of(
 				// Broken HTTP and JSON
 				raw("malformed JSON", MediaType.APPLICATION_JSON, "{\"query\": ").refused(400, "BAD_REQUEST"),
-				raw("JSON array, not an object", MediaType.APPLICATION_JSON, "[{\"query\": \"{ me { id } }\"}]")
+				// Batches (a JSON array of requests, see BatchingTest) broken as a whole
+				raw("batch of things that are not requests", MediaType.APPLICATION_JSON, "[1, \"x\", null]")
 					.refused(400, "BAD_REQUEST"),
+				raw("malformed batch JSON", MediaType.APPLICATION_JSON, "[{\"query\": ").refused(400, "BAD_REQUEST"),
+				raw("empty batch", MediaType.APPLICATION_JSON, "[]").refused(400, "BAD_REQUEST"),
+				raw("batch over LIMIT_BATCH_SIZE", MediaType.APPLICATION_JSON,
+						"[" + String.join(",", Collections.nCopies(11, "{\"query\": \"{ me { id } }\"}")) + "]")
+					.refused(400, "BAD_REQUEST"),
+				raw("batch nested 100,000 deep", MediaType.APPLICATION_JSON, "[".repeat(100_000)).refused(400, "BAD_REQUEST"),
 				raw("query is not a string", MediaType.APPLICATION_JSON, "{\"query\": 42}").refused(400, "BAD_REQUEST"),
 				raw("variables are not an object", MediaType.APPLICATION_JSON,
 						"{\"query\": \"{ me { id } }\", \"variables\": \"x\"}").refused(400, "BAD_REQUEST"),

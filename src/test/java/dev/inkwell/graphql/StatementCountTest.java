@@ -3,13 +3,18 @@ package dev.inkwell.graphql;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.inkwell.Content;
 import dev.inkwell.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them grow is an N+1 regression.
  */
 class StatementCountTest extends IntegrationTest {
+
+	static final JsonMapper json = JsonMapper.builder().build();
 
 	static final String FEED = """
 			query feed($first: Int) {
@@ -152,6 +159,42 @@ class StatementCountTest extends IntegrationTest {
 		List<String> fewer = statementsOf(this.graphQl.document(query).variable("ids", ids.subList(0, 4)));
 		// posts, users, Post.author
 		assertThat(fewer).hasSize(3);
+	}
+
+	@Test
+	void theQueriesOfABatchShareTheirBatchLoaders() {
+		String latest = "{ posts(first: 5) { nodes { title author { username } } } }";
+		String one = "query One($id: ID!) { post(id: $id) { title author { username } } }";
+		String bySlug = "query BySlug($slug: String!) { post(slug: $slug) { title author { username } } }";
+		Map<String, Object> oneVariables = Map.of("id", Content.id("Post", this.posts.get(0)));
+		Map<String, Object> someVariables = Map.of("slug", this.db.sql("SELECT slug FROM posts WHERE id = :id")
+			.bind("id", this.posts.get(13))
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block());
+		List<String> alone = new ArrayList<>();
+		alone.addAll(statementsOf(this.graphQl.document(latest)));
+		alone.addAll(statementsOf(this.graphQl.document(one).variables(oneVariables)));
+		alone.addAll(statementsOf(this.graphQl.document(bySlug).variables(someVariables)));
+		this.statements.reset();
+		JsonNode results = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json.writeValueAsString(List.of(Map.of("query", latest),
+					Map.of("query", one, "variables", oneVariables), Map.of("query", bySlug, "variables", someVariables))))
+			.exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		List<String> together = this.statements.statements();
+		// Three statements for the three root fields, and the three operations' authors in one. (Keys
+		// are shared by what the operations want at the same time: a relation one of them reaches a
+		// loader level later, as under nodes(ids:), would be a statement of its own.)
+		assertThat(alone).as(alone.toString()).hasSize(6).filteredOn(StatementCountTest::loadsUsers).hasSize(3);
+		assertThat(together).as(together.toString()).hasSize(4).filteredOn(StatementCountTest::loadsUsers).hasSize(1);
+		assertThat(results.get(0).at("/data/posts/nodes").size()).isEqualTo(5);
+		assertThat(results.get(0).at("/data/posts/nodes/0/author/username").asString()).startsWith("user");
+		assertThat(results.get(1).at("/data/post/author/username").asString()).isEqualTo("user0");
+		assertThat(results.get(2).at("/data/post/author/username").asString()).isEqualTo("user1");
+	}
+
+	private static boolean loadsUsers(String sql) {
+		return sql.contains("FROM users");
 	}
 
 	private List<String> statementsOf(GraphQlTester.Request<?> request) {

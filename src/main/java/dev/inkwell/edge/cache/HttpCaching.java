@@ -1,11 +1,12 @@
 package dev.inkwell.edge.cache;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.inkwell.edge.Sha256;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +78,7 @@ class HttpCaching implements WebFilter {
 			HttpHeaders headers = response.getHeaders();
 			headers.set(HttpHeaders.CACHE_CONTROL, decision.cacheControl);
 			if (get) {
-				headers.set(HttpHeaders.VARY, VARY);
+				vary(headers);
 			}
 			return Mono.empty();
 		});
@@ -112,15 +113,23 @@ class HttpCaching implements WebFilter {
 		}).build());
 	}
 
+	/** Adds ours to the Vary values already there (CORS's Origin among them), each once. */
+	private static void vary(HttpHeaders headers) {
+		Set<String> values = new LinkedHashSet<>();
+		for (String header : headers.getOrEmpty(HttpHeaders.VARY)) {
+			for (String value : header.split(",")) {
+				if (!value.isBlank()) {
+					values.add(value.trim());
+				}
+			}
+		}
+		values.addAll(List.of(VARY.split(", ")));
+		headers.set(HttpHeaders.VARY, String.join(", ", values));
+	}
+
 	/** A strong validator: the same bytes always give the same tag, on every instance. */
 	static String etag(byte[] body) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-			return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(body)).substring(0, 32) + "\"";
 	}
 
 	/** If-None-Match compares weakly (RFC 9110, 13.1.2): a W/ prefix does not matter; * matches anything. */

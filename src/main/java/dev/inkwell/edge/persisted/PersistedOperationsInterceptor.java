@@ -1,5 +1,6 @@
 package dev.inkwell.edge.persisted;
 
+import dev.inkwell.edge.Sha256;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.inkwell.edge.persisted;
 
+import dev.inkwell.edge.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;

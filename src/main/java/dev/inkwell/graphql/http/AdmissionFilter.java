@@ -7,21 +7,17 @@ import dev.inkwell.admission.AdmissionGate.Lane;
 import dev.inkwell.admission.Overloaded;
 import dev.inkwell.graphql.errors.ErrorKind;
 import dev.inkwell.graphql.limits.OperationLimits;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -73,10 +69,10 @@ class AdmissionFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return DataBufferUtils.join(request.getBody(), this.maxBodyBytes)
-			.map(AdmissionFilter::bytes)
+			.map(RequestBodies::bytes)
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> this.storedLanes.of(RequestLane.read(body))
-				.flatMap((lane) -> admit(lane, exchange.mutate().request(replaying(request, body)).build(), chain)))
+				.flatMap((lane) -> admit(lane, exchange.mutate().request(RequestBodies.replaying(request, body)).build(), chain)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> GraphQlHttpErrors.write(exchange,
 					HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + this.maxBodyBytes
 							+ " bytes"));
@@ -97,29 +93,6 @@ class AdmissionFilter implements WebFilter {
 						+ "s",
 				Map.of("classification", ErrorKind.INTERNAL_ERROR.name(), "code", "OVERLOADED", "retryAfterSeconds",
 						Integer.parseInt(this.retryAfterSeconds)));
-	}
-
-	/** The bytes of a joined body, which is released. */
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
-
-	private static ServerHttpRequest replaying(ServerHttpRequest request, byte[] body) {
-		return new ServerHttpRequestDecorator(request) {
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
-			}
-
-		};
 	}
 
 }

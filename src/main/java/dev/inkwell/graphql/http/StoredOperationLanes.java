@@ -45,15 +45,19 @@ class StoredOperationLanes {
 	}
 
 	private Mono<Boolean> isMutation(StoredOperation operation) {
+		return stored(operation).defaultIfEmpty(false);
+	}
+
+	/** Whether the stored operation is a mutation; empty when its document is not known (or cannot be looked up). */
+	Mono<Boolean> stored(StoredOperation operation) {
 		Boolean known = this.mutations.get(operation);
 		PersistedDocuments store = this.documents.getIfAvailable();
 		if (known != null || store == null) {
-			return Mono.just(Boolean.TRUE.equals(known));
+			return Mono.justOrEmpty(known);
 		}
 		return store.find(operation.id())
 			.map((document) -> remember(operation, RequestLane.isMutation(document, operation.operationName())))
-			.defaultIfEmpty(false)
-			.onErrorReturn(false);
+			.onErrorResume((ex) -> Mono.empty());
 	}
 
 	private boolean remember(StoredOperation operation, boolean mutation) {

@@ -25,11 +25,12 @@ import org.springframework.util.unit.DataSize;
  * @param searchCost what a connection with a full-text search costs on top of its fields
  * @param totalCountCost what a {@code totalCount} costs (a count statement); a searching
  * connection's count costs {@code searchCost} on top, since it repeats the search
+ * @param maxBatchSize operations in one batched HTTP request (a JSON array of requests)
  */
 @ConfigurationProperties("inkwell.limits")
 public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth, int maxAliases, int maxRootFields,
 		int maxDirectives, long maxCost, int defaultPageSize, int listCost, DataSize maxBodySize, int maxOffset,
-		int maxTextLength, int searchCost, int totalCountCost) {
+		int maxTextLength, int searchCost, int totalCountCost, int maxBatchSize) {
 
 	public OperationLimits {
 		maxDocumentLength = positive(maxDocumentLength, 15_000);
@@ -46,6 +47,7 @@ public record OperationLimits(int maxDocumentLength, int maxTokens, int maxDepth
 		maxTextLength = positive(maxTextLength, 100_000);
 		searchCost = positive(searchCost, 250);
 		totalCountCost = positive(totalCountCost, 50);
+		maxBatchSize = positive(maxBatchSize, 10);
 	}
 
 	/**

@@ -55,6 +55,15 @@ class OperationLimitsInstrumentation extends SimplePerformantInstrumentation {
 				this.limits);
 		((Cost) state).value = measures.cost();
 		GraphQLError violation = firstViolation(measures);
+		BatchCostBudget.Turn batch = context.getGraphQLContext().get(BatchCostBudget.Turn.class);
+		if (batch != null && violation != null) {
+			batch.pass();
+		}
+		else if (batch != null && !batch.spend(measures.cost())) {
+			violation = violation("batchCost", measures.cost(), batch.remaining(), "The batch would cost more than "
+					+ this.limits.maxCost() + " in all: this operation costs " + measures.cost() + " and the operations "
+					+ "before it left " + batch.remaining() + ". Send fewer or smaller operations in one batch");
+		}
 		if (violation != null) {
 			throw new AbortExecutionException(List.of(violation));
 		}

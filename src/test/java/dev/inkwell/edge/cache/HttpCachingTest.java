@@ -42,11 +42,22 @@ class HttpCachingTest extends IntegrationTest {
 		HttpHeaders headers = first.getResponseHeaders();
 		assertThat(headers.getCacheControl()).isEqualTo("public, max-age=45");
 		assertThat(headers.getETag()).matches("\"[A-Za-z0-9_-]{32}\"");
-		assertThat(headers.getFirst(HttpHeaders.VARY)).isEqualTo("Authorization, Accept, Accept-Encoding");
+		assertThat(headers.getFirst(HttpHeaders.VARY)).endsWith("Authorization, Accept, Accept-Encoding");
 		// The same answer has the same tag; another query's answer another one.
 		assertThat(get(FEED, null, null).getResponseHeaders().getETag()).isEqualTo(headers.getETag());
 		assertThat(get("{ posts(first: 1) { totalCount } }", null, null).getResponseHeaders().getETag())
 			.isNotEqualTo(headers.getETag());
+	}
+
+	@Test
+	void aCrossOriginGetVariesByOriginToo() {
+		EntityExchangeResult<String> answer = this.http.get().uri("/graphql?query={query}", FEED)
+			.header(HttpHeaders.ORIGIN, "http://localhost:3000").exchange().expectBody(String.class).returnResult();
+		assertThat(answer.getResponseHeaders().getAccessControlAllowOrigin()).isEqualTo("http://localhost:3000");
+		assertThat(answer.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=45");
+		// A shared cache must not hand one origin's CORS answer to another.
+		assertThat(String.join(",", answer.getResponseHeaders().getVary())).contains("Origin").contains("Authorization")
+			.contains("Accept-Encoding");
 	}
 
 	@Test

@@ -1,12 +1,10 @@
 package dev.inkwell.edge.persisted;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.inkwell.IntegrationTest;
+import dev.inkwell.edge.EdgeTesting;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.inkwell.edge.EdgeTesting.patient;
@@ -20,12 +18,7 @@ abstract class PersistedQueryProtocolSupport extends IntegrationTest {
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return EdgeTesting.sha256(text);
 	}
 
 	static Map<String, Object> body(String query, String hash) {

@@ -16,7 +16,18 @@ public final class ThrowawayRedis implements AutoCloseable {
 
 	private Process process;
 
+	private final java.nio.file.Path dataDirectory;
+
 	public ThrowawayRedis() {
+		this(null);
+	}
+
+	/**
+	 * @param dataDirectory where to keep its data across a stop and a start (an append-only file
+	 * written on every command), or null to keep nothing
+	 */
+	public ThrowawayRedis(java.nio.file.Path dataDirectory) {
+		this.dataDirectory = dataDirectory;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			this.port = socket.getLocalPort();
 		}
@@ -31,8 +42,12 @@ public final class ThrowawayRedis implements AutoCloseable {
 
 	public ThrowawayRedis start() {
 		try {
-			this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind", "127.0.0.1",
-					"--save", "", "--appendonly", "no")
+			java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-server", "--port",
+					String.valueOf(this.port), "--bind", "127.0.0.1", "--save", ""));
+			command.addAll((this.dataDirectory != null)
+					? java.util.List.of("--appendonly", "yes", "--appendfsync", "always", "--dir", this.dataDirectory.toString())
+					: java.util.List.of("--appendonly", "no"));
+			this.process = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();

@@ -36,7 +36,7 @@ class OperationAnalysisTest {
 			type Tag { name: String! }
 			"""), RuntimeWiring.MOCKED_WIRING);
 
-	private static final OperationLimits LIMITS = new OperationLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0);
+	private static final OperationLimits LIMITS = new OperationLimits(0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0);
 
 	@Test
 	void connectionsMultiplyTheirItemsByThePageSize() {
