@@ -8,6 +8,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
@@ -32,10 +33,11 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 
 	/**
 	 * One field of a selection: its response key, definition, the fetcher the schema has for it,
-	 * and what it selects on each object type its value may have.
+	 * what it selects on each object type its value may have, and, for a single scalar or enum
+	 * value, that type ({@code leaf}; else null).
 	 */
 	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
-			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children) {
+			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf) {
 
 		GraphQLOutputType type() {
 			return this.definition.getType();

@@ -93,7 +93,7 @@ final class PlanRun {
 	CompletableFuture<ExecutionResult> run() {
 		ExecutionStepInfo rootInfo = this.parameters.getExecutionStepInfo();
 		ResultObject root = object(this.plan.rootType(), this.plan.fields(), this.parameters.getSource(),
-				ResultPath.rootPath(), () -> rootInfo);
+				ResultPath::rootPath, () -> rootInfo);
 		return drain().thenApply((done) -> {
 			Object data = root.finish();
 			return new ExecutionResultImpl((data == INVALID) ? null : data, this.context.getErrors());
@@ -124,8 +124,13 @@ final class PlanRun {
 		});
 	}
 
-	private ResultObject object(GraphQLObjectType type, List<Plan.Field> fields, Object source, ResultPath path,
-			Supplier<ExecutionStepInfo> info) {
+	/**
+	 * Completes an object's fields. Paths and step infos are made only when something needs them
+	 * (an error, a fetcher's environment): graphql-java's {@code ResultPath} prints itself when it is
+	 * made, and most fields are columns that need neither.
+	 */
+	private ResultObject object(GraphQLObjectType type, List<Plan.Field> fields, Object source,
+			Supplier<ResultPath> path, Supplier<ExecutionStepInfo> info) {
 		ResultObject result = new ResultObject(fields);
 		for (int i = 0; i < fields.size(); i++) {
 			Plan.Field field = fields.get(i);
@@ -133,15 +138,42 @@ final class PlanRun {
 				result.values[i] = type.getName();
 				continue;
 			}
-			ResultPath fieldPath = path.segment(field.key());
-			Supplier<ExecutionStepInfo> fieldInfo = memo(() -> fieldInfo(field, fieldPath, info.get()));
+			if (field.kind() == Plan.Kind.LIGHT && field.leaf() != null && column(result, i, field, source, path, info)) {
+				continue;
+			}
+			Supplier<ResultPath> fieldPath = memo(() -> path.get().segment(field.key()));
+			Supplier<ExecutionStepInfo> fieldInfo = memo(() -> fieldInfo(field, fieldPath.get(), info.get()));
 			fetch(result, i, field, source, fieldPath, fieldInfo);
 		}
 		return result;
 	}
 
+	/**
+	 * The common case, a column: read from the row and serialized at once. False when the value
+	 * needs the general path (null, a future, a fetcher failure), which then fetches it again.
+	 */
+	private boolean column(ResultObject result, int index, Plan.Field field, Object source, Supplier<ResultPath> path,
+			Supplier<ExecutionStepInfo> info) {
+		Object value;
+		try {
+			value = ((LightDataFetcher<?>) field.fetcher()).get(field.definition(), source,
+					() -> environment(field, source, () -> fieldInfo(field, path.get().segment(field.key()), info.get())));
+		}
+		catch (Exception ex) {
+			return false;
+		}
+		value = this.context.getValueUnboxer().unbox(value);
+		if (value == null || value instanceof CompletionStage<?> || value instanceof DataFetcherResult<?>) {
+			return false;
+		}
+		result.values[index] = (field.leaf() instanceof GraphQLScalarType scalar)
+				? scalar.getCoercing().serialize(value, this.graphQlContext, this.context.getLocale())
+				: ((GraphQLEnumType) field.leaf()).serialize(value, this.graphQlContext, this.context.getLocale());
+		return true;
+	}
+
 	/** Fetches one field of one object: now when it can, else when its level is dispatched. */
-	private void fetch(ResultObject parent, int index, Plan.Field field, Object source, ResultPath path,
+	private void fetch(ResultObject parent, int index, Plan.Field field, Object source, Supplier<ResultPath> path,
 			Supplier<ExecutionStepInfo> info) {
 		Supplier<DataFetchingEnvironment> environment = memo(() -> environment(field, source, info));
 		Object value;
@@ -185,7 +217,7 @@ final class PlanRun {
 	}
 
 	/** A fetched value made into its response form for the field's type; {@link #INVALID} for a null that may not be. */
-	private Object complete(Plan.Field field, GraphQLOutputType type, Object fetched, ResultPath path,
+	private Object complete(Plan.Field field, GraphQLOutputType type, Object fetched, Supplier<ResultPath> path,
 			Supplier<ExecutionStepInfo> info) {
 		Object value = fetched;
 		if (value instanceof DataFetcherResult<?> result) {
@@ -195,8 +227,8 @@ final class PlanRun {
 		value = this.context.getValueUnboxer().unbox(value);
 		if (value == null) {
 			if (GraphQLTypeUtil.isNonNull(type)) {
-				NonNullableFieldWasNullException problem = new NonNullableFieldWasNullException(info.get(), path);
-				this.context.addError(new NonNullableFieldWasNullError(problem), path);
+				NonNullableFieldWasNullException problem = new NonNullableFieldWasNullException(info.get(), path.get());
+				this.context.addError(new NonNullableFieldWasNullError(problem), path.get());
 				return INVALID;
 			}
 			return null;
@@ -209,9 +241,10 @@ final class PlanRun {
 			List<Object> completed = new ArrayList<>();
 			int i = 0;
 			for (Object item : items) {
-				ResultPath itemPath = path.segment(i++);
+				int itemIndex = i++;
+				Supplier<ResultPath> itemPath = memo(() -> path.get().segment(itemIndex));
 				Supplier<ExecutionStepInfo> itemInfo = memo(
-						() -> STEP_INFOS.newExecutionStepInfoForListElement(info.get(), itemPath));
+						() -> STEP_INFOS.newExecutionStepInfoForListElement(info.get(), itemPath.get()));
 				completed.add(complete(field, itemType, item, itemPath, itemInfo));
 			}
 			return new ResultList(completed, GraphQLTypeUtil.isNonNull(itemType));
@@ -250,7 +283,6 @@ final class PlanRun {
 
 	/** The environment graphql-java would give this field's fetcher. */
 	private DataFetchingEnvironment environment(Plan.Field field, Object source, Supplier<ExecutionStepInfo> info) {
-		ExecutionStepInfo stepInfo = info.get();
 		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(this.context)
 			.source(source)
 			.localContext(this.parameters.getLocalContext())
@@ -258,13 +290,12 @@ final class PlanRun {
 			.fieldDefinition(field.definition())
 			.mergedField(field.merged())
 			.fieldType(field.type())
-			.executionStepInfo(stepInfo)
+			.executionStepInfo(info)
 			.parentType(field.parentType())
 			.selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(this.context.getGraphQLSchema(), field.type(),
 					() -> this.context.getNormalizedQueryTree()
 						.get()
-						.getNormalizedField(field.merged(), field.parentType(), stepInfo.getPath())))
-			.level(stepInfo.getPath().getLevel())
+						.getNormalizedField(field.merged(), field.parentType(), info.get().getPath())))
 			// This run dispatches the DataLoaders itself, once per level.
 			.dataLoaderDispatchStrategy(DataLoaderDispatchStrategy.NO_OP)
 			.build();
@@ -308,13 +339,14 @@ final class PlanRun {
 
 		final Plan.Field field;
 
-		final ResultPath path;
+		final Supplier<ResultPath> path;
 
 		final Supplier<ExecutionStepInfo> info;
 
 		final CompletableFuture<Object> value;
 
-		Pending(ResultObject parent, int index, Plan.Field field, ResultPath path, Supplier<ExecutionStepInfo> info,
+		Pending(ResultObject parent, int index, Plan.Field field, Supplier<ResultPath> path,
+				Supplier<ExecutionStepInfo> info,
 				CompletableFuture<Object> value) {
 			this.parent = parent;
 			this.index = index;

@@ -27,6 +27,8 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedOutputType;
@@ -190,7 +192,7 @@ final class Planner {
 		String name = occurrences.get(0).getName();
 		MergedField merged = MergedField.newMergedField(occurrences).build();
 		if (name.equals("__typename")) {
-			return new Plan.Field(key, Plan.Kind.TYPENAME, parentType, null, null, merged, null);
+			return new Plan.Field(key, Plan.Kind.TYPENAME, parentType, null, null, merged, null, null);
 		}
 		Set<String> covered = COVERED.get(parentType.getName());
 		if (covered == null || !covered.contains(name)) {
@@ -223,7 +225,9 @@ final class Planner {
 				children.put(objectType.getName(), fields(objectType, selectionSets));
 			}
 		}
-		return new Plan.Field(key, kind, parentType, definition, fetcher, merged, children);
+		GraphQLType single = GraphQLTypeUtil.unwrapNonNull(definition.getType());
+		GraphQLType leaf = (single instanceof GraphQLScalarType || single instanceof GraphQLEnumType) ? single : null;
+		return new Plan.Field(key, kind, parentType, definition, fetcher, merged, children, leaf);
 	}
 
 	private void collect(GraphQLObjectType type, SelectionSet selectionSet, Map<String, List<Field>> collected,

@@ -87,7 +87,7 @@ class PlannedExecutionDifferentialTest extends IntegrationTest {
 			String name = System.getenv().getOrDefault("INKWELL_TEST_DB", "inkwell_test");
 			reference = RunningInkwell.start("postgresql://postgres:postgres@127.0.0.1:5432/" + name,
 					"--inkwell.execution=graphql-java", "--spring.r2dbc.pool.max-acquire-time=10s",
-					"--DB_STATEMENT_TIMEOUT=30s", "--inkwell.admission.queue-timeout=60s");
+					"--DB_STATEMENT_TIMEOUT=30s");
 		}
 	}
 
