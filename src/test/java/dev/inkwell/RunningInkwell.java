@@ -45,10 +45,13 @@ public final class RunningInkwell implements AutoCloseable {
 		URI url = URI.create(databaseUrl.replaceFirst("^postgresql:", "http:"));
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--inkwell.database.url=" + databaseUrl,
 				"--inkwell.database.host=" + url.getHost(), "--inkwell.database.port=" + url.getPort(),
-				"--inkwell.database.name=" + url.getPath().substring(1), "--inkwell.database.username=postgres",
-				// A burst of test requests on a busy machine waits for admission rather than be shed
-				// after the default second, as in IntegrationTest; later settings may override it.
-				"--inkwell.admission.queue-timeout=60s"));
+				"--inkwell.database.name=" + url.getPath().substring(1), "--inkwell.database.username=postgres"));
+		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.admission.queue-timeout="))) {
+			// As in IntegrationTest: a burst of test requests on a busy machine waits for admission
+			// rather than be shed after the default second. (An argument given twice binds as both
+			// values joined, "60s,60s", so it is added only when the test sets none.)
+			arguments.add("--inkwell.admission.queue-timeout=60s");
+		}
 		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.cache.response-cache="))) {
 			// As in IntegrationTest: tests that write rows straight into the tables would read stale answers.
 			arguments.add("--inkwell.cache.response-cache=false");
