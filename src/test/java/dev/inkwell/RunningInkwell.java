@@ -46,6 +46,12 @@ public final class RunningInkwell implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--inkwell.database.url=" + databaseUrl,
 				"--inkwell.database.host=" + url.getHost(), "--inkwell.database.port=" + url.getPort(),
 				"--inkwell.database.name=" + url.getPath().substring(1), "--inkwell.database.username=postgres"));
+		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.admission.queue-timeout="))) {
+			// As in IntegrationTest: a burst of test requests on a busy machine waits for admission
+			// rather than be shed after the default second. (An argument given twice binds as both
+			// values joined, "60s,60s", so it is added only when the test sets none.)
+			arguments.add("--inkwell.admission.queue-timeout=60s");
+		}
 		if (List.of(settings).stream().noneMatch((setting) -> setting.startsWith("--inkwell.cache.response-cache="))) {
 			// As in IntegrationTest: tests that write rows straight into the tables would read stale answers.
 			arguments.add("--inkwell.cache.response-cache=false");
@@ -53,6 +59,11 @@ public final class RunningInkwell implements AutoCloseable {
 		arguments.addAll(List.of(settings));
 		return new RunningInkwell(new SpringApplicationBuilder(InkwellApplication.class)
 			.run(arguments.toArray(String[]::new)));
+	}
+
+	/** {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return this.baseUrl;
 	}
 
 	public ConfigurableApplicationContext context() {

@@ -1,0 +1,57 @@
+package dev.inkwell.graphql.planned;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.execution.MergedField;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * A compiled read operation: the root fields, each with what it selects, fragments flattened,
+ * fields merged by response key and {@code @include}/{@code @skip} decided.
+ */
+record Plan(GraphQLObjectType rootType, List<Field> fields) {
+
+	/** How a field's value is obtained from its parent. */
+	enum Kind {
+
+		/** {@code __typename}. */
+		TYPENAME,
+		/** A property of the parent read without an environment (graphql-java's LightDataFetcher). */
+		LIGHT,
+		/** A pure function of the parent (TrivialDataFetcher, e.g. the global id). */
+		TRIVIAL,
+		/** The schema's fetcher with a full environment: controller methods, batch loaders, counts. */
+		RESOLVED
+
+	}
+
+	/**
+	 * One field of a selection: its response key, definition, the fetcher the schema has for it,
+	 * what it selects on each object type its value may have, and, for a single scalar or enum
+	 * value, that type ({@code leaf}; else null).
+	 */
+	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
+			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf) {
+
+		GraphQLOutputType type() {
+			return this.definition.getType();
+		}
+
+		/** What this field selects on the given object type (its own, or one implementing its interface). */
+		List<Field> children(GraphQLObjectType type) {
+			return this.children.get(type.getName());
+		}
+
+		boolean nonNull() {
+			return this.kind != Kind.TYPENAME && GraphQLTypeUtil.isNonNull(this.definition.getType());
+		}
+
+	}
+
+}

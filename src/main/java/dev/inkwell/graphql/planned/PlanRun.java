@@ -1,0 +1,427 @@
+package dev.inkwell.graphql.planned;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphQLContext;
+import graphql.collect.ImmutableMapWithNullValues;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.DataLoaderDispatchStrategy;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.ExecutionStepInfoFactory;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.NonNullableFieldWasNullException;
+import graphql.execution.ResolveType;
+import graphql.execution.ResultPath;
+import graphql.execution.ValuesResolver;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.LightDataFetcher;
+
+/**
+ * Runs one {@link Plan} for one request, level by level. Every field of every object on a level
+ * is completed in one pass: properties are read from the row, and fields with a fetcher of their
+ * own (relations, counts, root fields) are asked of that fetcher for all their parents before the
+ * request's DataLoaders are dispatched once, so each relation of a level is one batch call, one
+ * statement, as on graphql-java. Values are kept in flat arrays and turned into the response in
+ * one pass at the end, which also bubbles nulls out of non-null positions.
+ * <p>
+ * Errors are produced by the strategy's own exception handler with the field's environment and
+ * added to the {@link ExecutionContext} the way graphql-java adds them, so they read the same.
+ */
+final class PlanRun {
+
+	/** A value that is null in a non-null position: its parent becomes null in turn. */
+	private static final Object INVALID = new Object();
+
+	private static final ExecutionStepInfoFactory STEP_INFOS = new ExecutionStepInfoFactory();
+
+	/** graphql-java's own type resolution (the schema's type resolvers), for values of Node fields. */
+	private static final ResolveType RESOLVE_TYPE = new ResolveType();
+
+	private final ExecutionContext context;
+
+	private final ExecutionStrategyParameters parameters;
+
+	private final DataFetcherExceptionHandler handler;
+
+	private final Plan plan;
+
+	private final GraphQLContext graphQlContext;
+
+	/** Per plan field: the coerced arguments (they depend on the variables only). */
+	private final Map<Plan.Field, ImmutableMapWithNullValues<String, Object>> arguments = new IdentityHashMap<>();
+
+	/** Per plan field: the fetcher as the instrumentations wrap it (argument checks). */
+	private final Map<Plan.Field, DataFetcher<?>> instrumented = new IdentityHashMap<>();
+
+	/** Fields waiting for their fetcher's future; completed together once the level is dispatched. */
+	private List<Pending> level = new ArrayList<>();
+
+	PlanRun(ExecutionContext context, ExecutionStrategyParameters parameters, DataFetcherExceptionHandler handler,
+			Plan plan) {
+		this.context = context;
+		this.parameters = parameters;
+		this.handler = handler;
+		this.plan = plan;
+		this.graphQlContext = context.getGraphQLContext();
+	}
+
+	CompletableFuture<ExecutionResult> run() {
+		ExecutionStepInfo rootInfo = this.parameters.getExecutionStepInfo();
+		ResultObject root = object(this.plan.rootType(), this.plan.fields(), this.parameters.getSource(),
+				ResultPath::rootPath, () -> rootInfo);
+		return drain().thenApply((done) -> {
+			Object data = root.finish();
+			return new ExecutionResultImpl((data == INVALID) ? null : data, this.context.getErrors());
+		});
+	}
+
+	/** Dispatches the DataLoaders for the waiting fields, completes them, and goes on with the next level. */
+	private CompletableFuture<Void> drain() {
+		if (this.level.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		if (this.context.getExecutionInput().isCancelled()) {
+			// The client left or the request timed out: no further level is read (its statements stop too).
+			return CompletableFuture.failedFuture(new AbortExecutionException("Execution has been asked to be cancelled"));
+		}
+		List<Pending> waiting = this.level;
+		this.level = new ArrayList<>();
+		this.context.getDataLoaderRegistry().dispatchAll();
+		CompletableFuture<?>[] futures = new CompletableFuture<?>[waiting.size()];
+		for (int i = 0; i < futures.length; i++) {
+			futures[i] = waiting.get(i).value;
+		}
+		return CompletableFuture.allOf(futures).handle((ignored, failure) -> null).thenCompose((ignored) -> {
+			for (Pending pending : waiting) {
+				pending.complete();
+			}
+			return drain();
+		});
+	}
+
+	/**
+	 * Completes an object's fields. Paths and step infos are made only when something needs them
+	 * (an error, a fetcher's environment): graphql-java's {@code ResultPath} prints itself when it is
+	 * made, and most fields are columns that need neither.
+	 */
+	private ResultObject object(GraphQLObjectType type, List<Plan.Field> fields, Object source,
+			Supplier<ResultPath> path, Supplier<ExecutionStepInfo> info) {
+		ResultObject result = new ResultObject(fields);
+		for (int i = 0; i < fields.size(); i++) {
+			Plan.Field field = fields.get(i);
+			if (field.kind() == Plan.Kind.TYPENAME) {
+				result.values[i] = type.getName();
+				continue;
+			}
+			if (field.kind() == Plan.Kind.LIGHT && field.leaf() != null && column(result, i, field, source, path, info)) {
+				continue;
+			}
+			Supplier<ResultPath> fieldPath = memo(() -> path.get().segment(field.key()));
+			Supplier<ExecutionStepInfo> fieldInfo = memo(() -> fieldInfo(field, fieldPath.get(), info.get()));
+			fetch(result, i, field, source, fieldPath, fieldInfo);
+		}
+		return result;
+	}
+
+	/**
+	 * The common case, a column: read from the row and serialized at once. False when the value
+	 * needs the general path (null, a future, a fetcher failure), which then fetches it again.
+	 */
+	private boolean column(ResultObject result, int index, Plan.Field field, Object source, Supplier<ResultPath> path,
+			Supplier<ExecutionStepInfo> info) {
+		Object value;
+		try {
+			value = ((LightDataFetcher<?>) field.fetcher()).get(field.definition(), source,
+					() -> environment(field, source, () -> fieldInfo(field, path.get().segment(field.key()), info.get())));
+		}
+		catch (Exception ex) {
+			return false;
+		}
+		value = this.context.getValueUnboxer().unbox(value);
+		if (value == null || value instanceof CompletionStage<?> || value instanceof DataFetcherResult<?>) {
+			return false;
+		}
+		result.values[index] = (field.leaf() instanceof GraphQLScalarType scalar)
+				? scalar.getCoercing().serialize(value, this.graphQlContext, this.context.getLocale())
+				: ((GraphQLEnumType) field.leaf()).serialize(value, this.graphQlContext, this.context.getLocale());
+		return true;
+	}
+
+	/** Fetches one field of one object: now when it can, else when its level is dispatched. */
+	private void fetch(ResultObject parent, int index, Plan.Field field, Object source, Supplier<ResultPath> path,
+			Supplier<ExecutionStepInfo> info) {
+		Supplier<DataFetchingEnvironment> environment = memo(() -> environment(field, source, info));
+		Object value;
+		try {
+			value = switch (field.kind()) {
+				case LIGHT -> ((LightDataFetcher<?>) field.fetcher()).get(field.definition(), source, environment);
+				case TRIVIAL -> field.fetcher().get(environment.get());
+				default -> instrumented(field, environment.get()).get(environment.get());
+			};
+		}
+		catch (Exception ex) {
+			value = CompletableFuture.failedFuture(ex);
+		}
+		if (value instanceof CompletionStage<?> stage) {
+			CompletableFuture<Object> handled = stage.toCompletableFuture()
+				.handle((result, failure) -> (failure != null) ? failure(environment.get(), failure)
+						: CompletableFuture.completedFuture(result))
+				.thenCompose((future) -> future);
+			if (handled.isDone()) {
+				parent.values[index] = complete(field, field.type(), handled.join(), path, info);
+			}
+			else {
+				this.level.add(new Pending(parent, index, field, path, info, handled));
+			}
+			return;
+		}
+		parent.values[index] = complete(field, field.type(), value, path, info);
+	}
+
+	/** The exception handler's errors for a failed fetch, added to the context; the value is null. */
+	private CompletableFuture<Object> failure(DataFetchingEnvironment environment, Throwable failure) {
+		DataFetcherExceptionHandlerParameters handlerParameters = DataFetcherExceptionHandlerParameters
+			.newExceptionParameters()
+			.dataFetchingEnvironment(environment)
+			.exception(failure)
+			.build();
+		return this.handler.handleException(handlerParameters).thenApply((handled) -> {
+			this.context.addErrors(handled.getErrors());
+			return null;
+		});
+	}
+
+	/** A fetched value made into its response form for the field's type; {@link #INVALID} for a null that may not be. */
+	private Object complete(Plan.Field field, GraphQLOutputType type, Object fetched, Supplier<ResultPath> path,
+			Supplier<ExecutionStepInfo> info) {
+		Object value = fetched;
+		if (value instanceof DataFetcherResult<?> result) {
+			this.context.addErrors(result.getErrors());
+			value = result.getData();
+		}
+		value = this.context.getValueUnboxer().unbox(value);
+		if (value == null) {
+			if (GraphQLTypeUtil.isNonNull(type)) {
+				NonNullableFieldWasNullException problem = new NonNullableFieldWasNullException(info.get(), path.get());
+				this.context.addError(new NonNullableFieldWasNullError(problem), path.get());
+				return INVALID;
+			}
+			return null;
+		}
+		GraphQLType unwrapped = GraphQLTypeUtil.unwrapNonNull(type);
+		if (unwrapped instanceof GraphQLList list) {
+			GraphQLOutputType itemType = (GraphQLOutputType) list.getWrappedType();
+			Iterable<?> items = (value instanceof Iterable<?> iterable) ? iterable
+					: (value instanceof Object[] array) ? List.of(array) : List.of(value);
+			List<Object> completed = new ArrayList<>();
+			int i = 0;
+			for (Object item : items) {
+				int itemIndex = i++;
+				Supplier<ResultPath> itemPath = memo(() -> path.get().segment(itemIndex));
+				Supplier<ExecutionStepInfo> itemInfo = memo(
+						() -> STEP_INFOS.newExecutionStepInfoForListElement(info.get(), itemPath.get()));
+				completed.add(complete(field, itemType, item, itemPath, itemInfo));
+			}
+			return new ResultList(completed, GraphQLTypeUtil.isNonNull(itemType));
+		}
+		if (unwrapped instanceof GraphQLScalarType scalar) {
+			return scalar.getCoercing().serialize(value, this.graphQlContext, this.context.getLocale());
+		}
+		if (unwrapped instanceof GraphQLEnumType enumType) {
+			return enumType.serialize(value, this.graphQlContext, this.context.getLocale());
+		}
+		GraphQLObjectType objectType = (unwrapped instanceof GraphQLObjectType known) ? known
+				: RESOLVE_TYPE.resolveType(this.context, field.merged(), value, info.get(), unwrapped,
+						this.parameters.getLocalContext());
+		return object(objectType, field.children(objectType), value, path, info);
+	}
+
+	private ExecutionStepInfo fieldInfo(Plan.Field field, ResultPath path, ExecutionStepInfo parent) {
+		return ExecutionStepInfo.newExecutionStepInfo()
+			.type(field.type())
+			.fieldDefinition(field.definition())
+			.fieldContainer(field.parentType())
+			.field(field.merged())
+			.path(path)
+			.parentInfo(parent)
+			.arguments(() -> arguments(field))
+			.build();
+	}
+
+	private ImmutableMapWithNullValues<String, Object> arguments(Plan.Field field) {
+		return this.arguments.computeIfAbsent(field,
+				(key) -> ImmutableMapWithNullValues.copyOf(ValuesResolver.getArgumentValues(
+						this.context.getGraphQLSchema().getCodeRegistry(), field.definition().getArguments(),
+						field.merged().getSingleField().getArguments(), this.context.getCoercedVariables(),
+						this.graphQlContext, this.context.getLocale())));
+	}
+
+	/** The environment graphql-java would give this field's fetcher. */
+	private DataFetchingEnvironment environment(Plan.Field field, Object source, Supplier<ExecutionStepInfo> info) {
+		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(this.context)
+			.source(source)
+			.localContext(this.parameters.getLocalContext())
+			.arguments(() -> arguments(field))
+			.fieldDefinition(field.definition())
+			.mergedField(field.merged())
+			.fieldType(field.type())
+			.executionStepInfo(info)
+			.parentType(field.parentType())
+			.selectionSet(DataFetchingFieldSelectionSetImpl.newCollector(this.context.getGraphQLSchema(), field.type(),
+					() -> this.context.getNormalizedQueryTree()
+						.get()
+						.getNormalizedField(field.merged(), field.parentType(), info.get().getPath())))
+			// This run dispatches the DataLoaders itself, once per level.
+			.dataLoaderDispatchStrategy(DataLoaderDispatchStrategy.NO_OP)
+			.build();
+	}
+
+	/** The field's fetcher as the instrumentations wrap it (e.g. the text checks on arguments). */
+	private DataFetcher<?> instrumented(Plan.Field field, DataFetchingEnvironment environment) {
+		DataFetcher<?> fetcher = this.instrumented.get(field);
+		if (fetcher == null) {
+			InstrumentationFieldFetchParameters fetchParameters = new InstrumentationFieldFetchParameters(
+					this.context, () -> environment, this.parameters, false);
+			fetcher = this.context.getInstrumentation()
+				.instrumentDataFetcher(field.fetcher(), fetchParameters, this.context.getInstrumentationState());
+			this.instrumented.put(field, fetcher);
+		}
+		return fetcher;
+	}
+
+	private static <T> Supplier<T> memo(Supplier<T> supplier) {
+		return new Supplier<>() {
+
+			private T value;
+
+			@Override
+			public T get() {
+				if (this.value == null) {
+					this.value = supplier.get();
+				}
+				return this.value;
+			}
+
+		};
+	}
+
+	/** A field whose value arrives with its level's batch. */
+	private final class Pending {
+
+		final ResultObject parent;
+
+		final int index;
+
+		final Plan.Field field;
+
+		final Supplier<ResultPath> path;
+
+		final Supplier<ExecutionStepInfo> info;
+
+		final CompletableFuture<Object> value;
+
+		Pending(ResultObject parent, int index, Plan.Field field, Supplier<ResultPath> path,
+				Supplier<ExecutionStepInfo> info,
+				CompletableFuture<Object> value) {
+			this.parent = parent;
+			this.index = index;
+			this.field = field;
+			this.path = path;
+			this.info = info;
+			this.value = value;
+		}
+
+		void complete() {
+			Object fetched = this.value.isCompletedExceptionally() ? null : this.value.join();
+			this.parent.values[this.index] = PlanRun.this.complete(this.field, this.field.type(), fetched, this.path,
+					this.info);
+		}
+
+	}
+
+	/** An object's values by field, in selection order. */
+	private static final class ResultObject {
+
+		final List<Plan.Field> fields;
+
+		final Object[] values;
+
+		ResultObject(List<Plan.Field> fields) {
+			this.fields = fields;
+			this.values = new Object[fields.size()];
+		}
+
+		/** The response map, or {@link #INVALID} when a non-null field of it is null. */
+		Object finish() {
+			Map<String, Object> map = new LinkedHashMap<>(this.values.length * 2);
+			for (int i = 0; i < this.values.length; i++) {
+				Object value = PlanRun.finish(this.values[i]);
+				if (value == INVALID) {
+					if (this.fields.get(i).nonNull()) {
+						return INVALID;
+					}
+					value = null;
+				}
+				map.put(this.fields.get(i).key(), value);
+			}
+			return map;
+		}
+
+	}
+
+	/** A list's items, and whether they may be null. */
+	private record ResultList(List<Object> items, boolean itemsNonNull) {
+
+		Object finish() {
+			List<Object> list = new ArrayList<>(this.items.size());
+			for (Object item : this.items) {
+				Object value = PlanRun.finish(item);
+				if (value == INVALID) {
+					if (this.itemsNonNull) {
+						return INVALID;
+					}
+					value = null;
+				}
+				list.add(value);
+			}
+			return list;
+		}
+
+	}
+
+	private static Object finish(Object value) {
+		if (value instanceof ResultObject object) {
+			return object.finish();
+		}
+		if (value instanceof ResultList list) {
+			return list.finish();
+		}
+		return value;
+	}
+
+}

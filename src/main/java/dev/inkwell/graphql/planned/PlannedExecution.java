@@ -1,0 +1,90 @@
+package dev.inkwell.graphql.planned;
+
+import java.util.List;
+
+import graphql.execution.AsyncSerialExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.ExecutionResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the execution strategies: {@link PlannedExecutionStrategy} for queries (which runs a
+ * covered operation from its plan and hands every other one to graphql-java) and graphql-java's
+ * serial strategy for mutations, both with Spring's exception handler built from the same
+ * resolvers Spring Boot gives graphql-java, and counts the operations each engine runs
+ * ({@code inkwell.graphql.execution}, tag {@code engine}).
+ */
+@Component
+class PlannedExecution implements GraphQlSourceBuilderCustomizer {
+
+	private static final Log logger = LogFactory.getLog(PlannedExecution.class);
+
+	private final ExecutionEngine engine;
+
+	private final ObjectProvider<DataFetcherExceptionResolver> resolvers;
+
+	private final Counter planned;
+
+	private final Counter graphqlJava;
+
+	PlannedExecution(@Value("${inkwell.execution:graphql-java}") String engine,
+			ObjectProvider<DataFetcherExceptionResolver> resolvers, MeterRegistry meters) {
+		this.engine = ExecutionEngine.of(engine);
+		this.resolvers = resolvers;
+		this.planned = counter(meters, ExecutionEngine.PLANNED);
+		this.graphqlJava = counter(meters, ExecutionEngine.GRAPHQL_JAVA);
+	}
+
+	private static Counter counter(MeterRegistry meters, ExecutionEngine engine) {
+		return Counter.builder("inkwell.graphql.execution")
+			.description("GraphQL operations executed, by the engine that ran them")
+			.tag("engine", engine.tag())
+			.register(meters);
+	}
+
+	@Override
+	public void customize(GraphQlSource.SchemaResourceBuilder builder) {
+		logger.info("GraphQL execution engine: " + this.engine.tag());
+		builder.configureGraphQl((graphQl) -> {
+			List<DataFetcherExceptionResolver> all = this.resolvers.orderedStream().toList();
+			DataFetcherExceptionHandler handler = DataFetcherExceptionResolver.createExceptionHandler(all);
+			graphQl.queryExecutionStrategy(new PlannedExecutionStrategy(handler, this.engine == ExecutionEngine.PLANNED,
+					this.planned, this.graphqlJava));
+			graphQl.mutationExecutionStrategy(new CountedSerialStrategy(handler, this.graphqlJava));
+		});
+	}
+
+	/** graphql-java's strategy for mutations, counted. */
+	private static final class CountedSerialStrategy extends AsyncSerialExecutionStrategy {
+
+		private final Counter counter;
+
+		CountedSerialStrategy(DataFetcherExceptionHandler handler, Counter counter) {
+			super(handler);
+			this.counter = counter;
+		}
+
+		@Override
+		public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
+				ExecutionStrategyParameters parameters) {
+			this.counter.increment();
+			return super.execute(context, parameters);
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.inkwell.graphql.planned;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.execution.AsyncExecutionStrategy;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStrategyParameters;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Counter;
+
+/**
+ * The query strategy. graphql-java has parsed, validated, coerced the variables and checked the
+ * limits before it calls this, and adds {@code extensions.cost} after; here a covered operation
+ * runs from its plan ({@link PlanRun}) and any other on graphql-java's own strategy. Whether an
+ * operation is covered is decided when it is compiled, once per operation of a cached document,
+ * never during a request.
+ */
+final class PlannedExecutionStrategy extends AsyncExecutionStrategy {
+
+	/** Keyed by the operation's AST node: the document cache keeps the document, so it is reused. */
+	private final Map<OperationDefinition, Planner.Compiled> compiled = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
+	private final boolean enabled;
+
+	private final Counter planned;
+
+	private final Counter graphqlJava;
+
+	PlannedExecutionStrategy(DataFetcherExceptionHandler handler, boolean enabled, Counter planned,
+			Counter graphqlJava) {
+		super(handler);
+		this.enabled = enabled;
+		this.planned = planned;
+		this.graphqlJava = graphqlJava;
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+		Plan plan = this.enabled ? plan(context) : null;
+		if (plan == null) {
+			this.graphqlJava.increment();
+			return super.execute(context, parameters);
+		}
+		this.planned.increment();
+		return new PlanRun(context, parameters, this.dataFetcherExceptionHandler, plan).run();
+	}
+
+	/** The operation's plan for this request's conditions, or null when graphql-java runs it. */
+	private Plan plan(ExecutionContext context) {
+		OperationDefinition operation = context.getOperationDefinition();
+		Planner.Compiled entry = this.compiled.get(operation);
+		if (entry == null) {
+			entry = Planner.prepare(context);
+			this.compiled.put(operation, entry);
+		}
+		return entry.plan(context);
+	}
+
+}
