@@ -22,7 +22,7 @@ if (!uri || !username || !password) {
 
 const sha256 = (text) => createHash("sha256").update(text).digest("hex");
 
-/** A fetch that records each exchange: {method, url, body, status, headers}. */
+/** A fetch that records each exchange: {method, url, body, requestHeaders, status, headers}. */
 function recording() {
   const exchanges = [];
   const fetchAndRecord = async (url, init = {}) => {
@@ -31,6 +31,7 @@ function recording() {
       method: init.method ?? "GET",
       url: new URL(String(url)),
       body: init.body === undefined ? undefined : JSON.parse(init.body),
+      requestHeaders: new Headers(init.headers),
       status: response.status,
       headers: response.headers,
     });
@@ -110,7 +111,55 @@ const cases = {
     assert.equal(user.data.user.username, username);
   },
 
+  async "cache headers: a hash-only GET is public with an ETag and revalidates with 304; POST is no-store"() {
+    const wire = recording();
+    const link = new PersistedQueryLink({ sha256, useGETForHashedQueries: true })
+      .concat(new HttpLink({ uri, fetch: wire.fetch }));
+    const query = freshQuery();
+    await client(link).query({ query, fetchPolicy: "network-only" });
+    const [miss, registration] = wire.exchanges;
+    assert.equal(miss.headers.get("cache-control"), "no-store", "PersistedQueryNotFound is not for caches");
+    assert.equal(registration.method, "POST");
+    assert.equal(registration.headers.get("cache-control"), "no-store");
+
+    wire.exchanges.length = 0;
+    await client(link).query({ query, fetchPolicy: "network-only" });
+    const [get] = wire.exchanges;
+    assert.equal(get.method, "GET");
+    assert.equal(get.status, 200);
+    assert.match(get.headers.get("cache-control"), /^public, max-age=\d+$/);
+    const etag = get.headers.get("etag");
+    assert.match(etag, /^"[A-Za-z0-9_-]+"$/, "a strong ETag");
+    assert.match(get.headers.get("vary"), /Authorization, Accept, Accept-Encoding/);
+
+    // Apollo Client does not revalidate by itself; the HTTP cache under it (a browser's, a CDN)
+    // sends the same GET with If-None-Match, and gets 304 without a body.
+    const revalidated = await fetch(get.url, {
+      headers: { accept: get.requestHeaders.get("accept"), "if-none-match": etag },
+    });
+    assert.equal(revalidated.status, 304);
+    assert.equal(await revalidated.text(), "");
+    assert.equal(revalidated.headers.get("etag"), etag);
+  },
+
+  async "cache headers: a signed-in GET is private, no-store"() {
+    const token = await signIn();
+    const wire = recording();
+    const link = new HttpLink({ uri, fetch: wire.fetch, useGETForQueries: true,
+      headers: { authorization: `Bearer ${token}` } });
+    const { data } = await client(link).query({ query: gql`query Me { me { username } }`, fetchPolicy: "network-only" });
+    assert.equal(data.me.username, username);
+    const [get] = wire.exchanges;
+    assert.equal(get.method, "GET");
+    assert.equal(get.headers.get("cache-control"), "private, no-store");
+  },
+
   async "a write, signed in, then a fresh read sees it"() {
+    const newest = gql`query Newest { posts(first: 5) { nodes { id title author { username } } } }`;
+    // Read first, so that the server's response cache holds the feed from before the write.
+    for (let i = 0; i < 2; i++) {
+      await client(new HttpLink({ uri })).query({ query: newest, fetchPolicy: "network-only" });
+    }
     const token = await signIn();
     const signedIn = ApolloLink.from([
       new ApolloLink((operation, forward) => {
@@ -127,10 +176,7 @@ const cases = {
     assert.equal(data.createPost.title, title);
 
     // A new client (an empty cache), anonymous: the published post is in the first page.
-    const read = await client(new HttpLink({ uri })).query({
-      query: gql`query Newest { posts(first: 5) { nodes { id title author { username } } } }`,
-      fetchPolicy: "network-only",
-    });
+    const read = await client(new HttpLink({ uri })).query({ query: newest, fetchPolicy: "network-only" });
     const found = read.data.posts.nodes.find((post) => post.id === data.createPost.id);
     assert.ok(found, "the new post is in the feed");
     assert.equal(found.title, title);

@@ -66,6 +66,8 @@ class DatabaseFaultsTest {
 		postgres = ThrowawayPostgres.create();
 		// Command-line arguments, so that they win over DB_* variables set in the environment.
 		inkwell = new SpringApplicationBuilder(InkwellApplication.class).run("--server.port=0",
+				// Each test sends the same query and needs it to reach the database, not the response cache.
+				"--inkwell.cache.response-cache=false",
 				"--inkwell.database.url=postgresql://postgres:unused@127.0.0.1:" + postgres.port() + "/" + DATABASE,
 				"--inkwell.database.host=127.0.0.1", "--inkwell.database.port=" + postgres.port(),
 				"--inkwell.database.name=" + DATABASE, "--inkwell.database.username=postgres",

@@ -138,7 +138,9 @@ final class ScratchDatabase implements AutoCloseable {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--inkwell.database.name=" + this.name,
 				"--spring.r2dbc.pool.initial-size=1", "--spring.r2dbc.pool.max-size=4",
 				"--spring.r2dbc.pool.max-acquire-time=60s", "--inkwell.database.timeouts.statement=60s",
-				"--inkwell.request-timeout=120s", "--inkwell.auth.login-attempts-per-window=1000"));
+				"--inkwell.request-timeout=120s", "--inkwell.auth.login-attempts-per-window=1000",
+				// As in IntegrationTest: rows written straight into the tables are invalidated by nothing.
+				"--inkwell.cache.response-cache=false"));
 		all.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(InkwellApplication.class).run(all.toArray(String[]::new));
 	}

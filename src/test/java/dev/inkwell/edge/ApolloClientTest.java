@@ -15,14 +15,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The real {@code @apollo/client} (npm) against this running Inkwell: persisted queries over GET,
- * HTTP batching, and a write followed by a fresh read ({@code src/test/apollo/client.mjs}, whose
- * cases this runs and reads). Needs Node.js 20 or newer and npm on the PATH; without them this
+ * HTTP batching, the cache headers, and a write followed by a fresh read, with the response cache on
+ * ({@code src/test/apollo/client.mjs}, whose cases this runs and reads). Needs Node.js 20 or newer and npm on the PATH; without them this
  * test fails, saying so. {@code npm ci} installs the locked packages when they are missing or
  * the lock file changed.
  */
@@ -35,7 +37,15 @@ class ApolloClientTest extends IntegrationTest {
 	private static final List<String> CASES = List.of(
 			"persisted query: the first request registers, the second is one hash-only GET",
 			"batch: three operations go in one request and are all answered",
-			"a write, signed in, then a fresh read sees it");
+			"a write, signed in, then a fresh read sees it",
+			"cache headers: a hash-only GET is public with an ETag and revalidates with 304; POST is no-store",
+			"cache headers: a signed-in GET is private, no-store");
+
+	/** On, as in production: the write-then-read case reads the feed into it before writing. */
+	@DynamicPropertySource
+	static void responseCacheOn(DynamicPropertyRegistry registry) {
+		registry.add("inkwell.cache.response-cache", () -> "true");
+	}
 
 	@LocalServerPort
 	int port;

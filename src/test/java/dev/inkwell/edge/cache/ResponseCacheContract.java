@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,21 @@ abstract class ResponseCacheContract extends ResponseCacheTesting {
 		as(this.ada.token()).document("mutation($id: ID!) { unpublishPost(id: $id) { published } }").variable("id", draft)
 			.executeAndVerify();
 		assertThat(read(FEED)).doesNotContain("Third");
+	}
+
+	@Test
+	void aMutationInsideAnHttpBatchInvalidatesToo() {
+		createPost(this.ada, "First", true);
+		warm(FEED);
+		String batch = this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBearerAuth(this.ada.token()))
+			.bodyValue(List.of(Map.of("query", "{ posts(first: 1) { totalCount } }"),
+					Map.of("query", "mutation { createPost(input: {title: \"Batched\", content: \"Body\", "
+							+ "published: true}) { id } }")))
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(batch).startsWith("[").contains("createPost");
+		assertThat(read(FEED)).contains("Batched");
 	}
 
 	@Test
