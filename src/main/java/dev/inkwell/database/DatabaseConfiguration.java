@@ -52,20 +52,25 @@ class DatabaseConfiguration {
 	 */
 	@Bean
 	static BeanPostProcessor deadConnectionSkipping(@Value("${spring.r2dbc.pool.max-size:10}") int maxSize,
-			@Value("${inkwell.database.replicas.urls:}") String replicaUrls, ObjectProvider<ReadRouter> router) {
+			@Value("${inkwell.database.replicas.urls:}") String replicaUrls, ObjectProvider<ReadRouter> router,
+			ObjectProvider<StatementObserver> observer) {
 		return new FirstPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
 				if (!(bean instanceof ConnectionPool pool)) {
-					// Already wrapped round the pool (r2dbc-proxy, for statement observation): its
+					// Already wrapped round the pool (r2dbc-proxy, for SQL spans when tracing): its
 					// statements still have to stop with their request.
 					return (bean instanceof ConnectionFactory factory && wrapsPool(factory))
-							? new StatementCancellingConnectionFactory(factory) : bean;
+							? new StatementCancellingConnectionFactory(factory, observer()) : bean;
 				}
 				DeadConnectionSkippingConnectionFactory primary = new DeadConnectionSkippingConnectionFactory(pool,
 						maxSize);
 				return new StatementCancellingConnectionFactory(
-						replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router));
+						replicaUrls.isBlank() ? primary : new ReadRoutingConnectionFactory(primary, router), observer());
+			}
+
+			private StatementObserver observer() {
+				return observer.getIfAvailable(() -> StatementObserver.NONE);
 			}
 		};
 	}

@@ -57,11 +57,14 @@ final class StatementCancellingConnection implements Connection, Wrapped<Connect
 
 	private final Connection delegate;
 
+	private final StatementObserver observer;
+
 	/** The last statement executed; a connection runs one at a time. */
 	private volatile Progress current;
 
-	StatementCancellingConnection(Connection delegate) {
+	StatementCancellingConnection(Connection delegate, StatementObserver observer) {
 		this.delegate = delegate;
+		this.observer = observer;
 	}
 
 	@Override
@@ -236,6 +239,7 @@ final class StatementCancellingConnection implements Connection, Wrapped<Connect
 		@Override
 		public Publisher<? extends Result> execute() {
 			return Flux.deferContextual((context) -> {
+				StatementCancellingConnection.this.observer.executing(context);
 				Progress progress = new Progress();
 				StatementCancellingConnection.this.current = progress;
 				RequestCancellation cancellation = RequestCancellation.of(context);

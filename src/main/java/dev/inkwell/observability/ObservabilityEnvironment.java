@@ -17,8 +17,9 @@ import org.springframework.core.env.MapPropertySource;
  * The observability switches that are more than one property each:
  * <ul>
  * <li>Tracing is on only when an OTLP endpoint is configured ({@code OTEL_EXPORTER_OTLP_ENDPOINT},
- * which Spring Boot maps to the traces endpoint): otherwise the tracing auto-configurations are
- * left out, so no span is ever started and W3C {@code traceparent} headers are not parsed.</li>
+ * which Spring Boot maps to the traces endpoint): otherwise the tracing auto-configurations and the
+ * SQL statement observation (r2dbc-proxy) are left out, so no span is ever started and W3C
+ * {@code traceparent} headers are not parsed; {@value #TRACING} says which.</li>
  * <li>{@code LOG_FORMAT=json} is Spring Boot's structured logging in ECS format ({@code ecs},
  * {@code logstash} and {@code gelf} name a format).</li>
  * <li>Under the {@code prod} profile without {@code MANAGEMENT_PORT}, only health (liveness and
@@ -35,12 +36,20 @@ class ObservabilityEnvironment implements EnvironmentPostProcessor, Ordered {
 			"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration",
-			"org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration");
+			"org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration",
+			// r2dbc-proxy, and the observation per statement and per row it carries, only for SQL spans
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration",
+			"org.springframework.boot.r2dbc.autoconfigure.observation.R2dbcObservationAutoConfiguration");
+
+	/** true when spans are exported; what is carried for them is left out otherwise. */
+	static final String TRACING = "inkwell.observability.tracing";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> properties = new HashMap<>();
-		if (!tracingConfigured(environment)) {
+		boolean tracing = tracingConfigured(environment);
+		properties.put(TRACING, String.valueOf(tracing));
+		if (!tracing) {
 			List<String> excluded = new ArrayList<>(Arrays.asList(environment
 				.getProperty("spring.autoconfigure.exclude", String[].class, new String[0])));
 			excluded.addAll(TRACING_AUTO_CONFIGURATIONS);

@@ -1,12 +1,10 @@
 package dev.inkwell.telemetry;
 
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import graphql.GraphQLContext;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.slf4j.MDC;
 import reactor.util.context.ContextView;
 
@@ -16,9 +14,9 @@ import org.springframework.web.server.ServerWebExchange;
  * What one HTTP request has done, for its access log line, its metrics and its errors: the request
  * id, and what the GraphQL layer learns (operation, cost, viewer, SQL statements). Created by
  * {@link RequestIdFilter}, carried as an exchange attribute and in the Reactor context under
- * {@link #KEY}, from which Spring for GraphQL copies it into the GraphQLContext and, through
- * {@link #PROPAGATED_KEYS}, into the Reactor context of every data fetcher and batch loader (so
- * that a SQL statement knows its request). Log lines read it explicitly: no ThreadLocal is set.
+ * {@link #KEY}, from which Spring for GraphQL copies it into the GraphQLContext and into the
+ * Reactor context of every data fetcher and batch loader (so that a SQL statement knows its
+ * request). Log lines read it explicitly: no ThreadLocal is set.
  */
 public final class RequestTelemetry {
 
@@ -29,14 +27,6 @@ public final class RequestTelemetry {
 
 	/** The MDC key (and JSON log field) of the request id. */
 	public static final String MDC_KEY = "requestId";
-
-	/**
-	 * The Reactor context keys that reach data fetchers and batch loaders: this one, and the
-	 * current observation, so that SQL spans have the GraphQL operation as their parent. Neither has
-	 * a ThreadLocal accessor, so propagating them sets no ThreadLocal (see
-	 * {@code NoThreadLocalPropagationInterceptor}).
-	 */
-	public static final Set<Object> PROPAGATED_KEYS = Set.of(KEY, ObservationThreadLocalAccessor.KEY);
 
 	/** A client's id is kept if it is this sane: short, and nothing that could forge a log line. */
 	private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:=+/-]{1,100}");
