@@ -112,9 +112,8 @@ class DatabaseConfiguration {
 	DatabaseMigration databaseMigration(DatabaseServer server, DatabaseTimeouts timeouts, Flyway flyway,
 			@Value("${inkwell.database.adopt:true}") boolean adopt) {
 		DatabaseTarget target = server.target();
-		DataSource database = jdbc(target, timeouts);
-		return new DatabaseMigration(target, database, jdbc(target.withDatabase("postgres"), timeouts), flyway,
-				new DatabaseAdoption(target, database, flyway, adopt));
+		return new DatabaseMigration(target, jdbc(target, timeouts), jdbc(target.withDatabase("postgres"), timeouts),
+				flyway, adopt);
 	}
 
 	private static DataSource jdbc(DatabaseTarget target, DatabaseTimeouts timeouts) {

@@ -72,14 +72,16 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 	/**
 	 * @param database the target database, for Flyway
 	 * @param maintenanceDatabase the server's {@code postgres} database, to create the target in
+	 * @param adopt whether a FastAPI tutorial database found there is adopted (otherwise refused)
 	 */
 	DatabaseMigration(DatabaseTarget target, DataSource database, DataSource maintenanceDatabase, Flyway flyway,
-			DatabaseAdoption adoption) {
+			boolean adopt) {
 		this.target = target;
 		this.database = database;
 		this.maintenanceDatabase = maintenanceDatabase;
 		this.flyway = flyway;
-		this.adoption = adoption;
+		// Built here, so that it looks at the very database and history table this migration runs on.
+		this.adoption = new DatabaseAdoption(target, database, flyway, adopt);
 	}
 
 	/** Whether the database exists and is migrated, i.e. Inkwell can serve. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * last write (anonymous readers have none) and is at most REPLICA_MAX_LAG behind; otherwise the
  * primary. A replica that refuses a connection is marked down and the read goes to the primary, so
  * no error reaches the client. Counts reads by where they were served
- * ({@code inkwell.database.reads}, tag {@code served.by}).
+ * ({@code inkwell.database.reads}, tag {@code served.by}). The one way the GraphQL layer reaches
+ * read routing: which replicas there are and where viewers' writes stand stay behind it.
  */
 @Component
 public class ReadRouter {
@@ -29,14 +30,19 @@ public class ReadRouter {
 	ReadRouter(ReplicaMonitor monitor, ViewerWritePositions positions, MeterRegistry meters) {
 		this.monitor = monitor;
 		this.positions = positions;
-		this.servedByReplica = Counter.builder("inkwell.database.reads")
-			.tag("served.by", "replica")
-			.description("Read operations served by a read replica")
-			.register(meters);
-		this.servedByPrimary = Counter.builder("inkwell.database.reads")
-			.tag("served.by", "primary")
-			.description("Read operations served by the primary (no replica fresh enough, or none configured)")
-			.register(meters);
+		this.servedByReplica = reads("replica", "Read operations served by a read replica", meters);
+		this.servedByPrimary = reads("primary",
+				"Read operations served by the primary (no replica fresh enough, or none configured)", meters);
+	}
+
+	/** Without replicas every read goes to the primary, and requests need no route. */
+	public boolean hasReplicas() {
+		return this.monitor.hasReplicas();
+	}
+
+	/** After a mutation: stores the primary's position for whoever it wrote for (read-your-writes). */
+	public Mono<Void> recordWrites(ReadRoute route) {
+		return this.positions.record(route.writers());
 	}
 
 	Mono<Connection> connect(ReadRoute route, Mono<Connection> primary) {
@@ -72,6 +78,13 @@ public class ReadRouter {
 		Mono<Long> position = (viewer != null) ? this.positions.of(viewer) : Mono.just(-1L);
 		return position.mapNotNull(this.monitor::pick).doOnNext((replica) -> this.servedByReplica.increment())
 			.switchIfEmpty(Mono.fromRunnable(this.servedByPrimary::increment));
+	}
+
+	private static Counter reads(String servedBy, String description, MeterRegistry meters) {
+		return Counter.builder("inkwell.database.reads")
+			.tag("served.by", servedBy)
+			.description(description)
+			.register(meters);
 	}
 
 }

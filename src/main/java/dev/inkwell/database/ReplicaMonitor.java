@@ -81,7 +81,7 @@ public class ReplicaMonitor implements SmartLifecycle, DisposableBean {
 		this.primary = this.replicas.isEmpty() ? null : new ProbeConnection(options.of(server.target()));
 	}
 
-	public boolean hasReplicas() {
+	boolean hasReplicas() {
 		return !this.replicas.isEmpty();
 	}
 

@@ -34,7 +34,7 @@ public class ViewerWritePositions {
 	}
 
 	/** Records the primary's current position for these users (never moving one back). */
-	public Mono<Void> record(Collection<Long> userIds) {
+	Mono<Void> record(Collection<Long> userIds) {
 		if (userIds.isEmpty()) {
 			return Mono.empty();
 		}

@@ -2,6 +2,7 @@ package dev.inkwell.post;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.function.LongFunction;
 
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.node.GlobalId;
@@ -92,16 +93,17 @@ class PostService {
 	}
 
 	Mono<Post> publish(String id, Viewer viewer) {
-		viewer.requireUserId();
-		long rowId = GlobalId.decode(id, NodeType.POST, "id");
-		return editable(rowId, id, viewer).flatMap((post) -> this.posts.publish(rowId))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
+		return setPublished(id, viewer, this.posts::publish);
 	}
 
 	Mono<Post> unpublish(String id, Viewer viewer) {
+		return setPublished(id, viewer, this.posts::unpublish);
+	}
+
+	private Mono<Post> setPublished(String id, Viewer viewer, LongFunction<Mono<Post>> statement) {
 		viewer.requireUserId();
 		long rowId = GlobalId.decode(id, NodeType.POST, "id");
-		return editable(rowId, id, viewer).flatMap((post) -> this.posts.unpublish(rowId))
+		return editable(rowId, id, viewer).flatMap((post) -> statement.apply(rowId))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("post", id)));
 	}
 

@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.inkwell.database.Sql;
 import dev.inkwell.graphql.paging.Connection;
-import dev.inkwell.graphql.paging.Keyed;
 import dev.inkwell.graphql.paging.Keyset;
 import dev.inkwell.graphql.paging.OrderDirection;
 import dev.inkwell.graphql.paging.PageRequest;
-import dev.inkwell.graphql.paging.TotalCount;
+import dev.inkwell.graphql.paging.WholeTable;
 import dev.inkwell.viewer.PostVisibility;
 import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
@@ -27,6 +25,8 @@ import org.springframework.stereotype.Repository;
 public class TagReadStore {
 
 	private static final String SELECT = "SELECT " + Tag.COLUMNS + " FROM tags t";
+
+	private static final WholeTable<Tag> TABLE = new WholeTable<>("tags", "t", Tag.COLUMNS, Tag::from);
 
 	private final DatabaseClient db;
 
@@ -76,17 +76,7 @@ public class TagReadStore {
 	Mono<Connection<Tag>> list(Integer first, String after, Integer offset, TagOrder order, Viewer viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		Keyset keyset = keyset(order, viewer, parameters);
-		PageRequest page = PageRequest.of(first, after, null, null, offset, keyset);
-		String sql = keyset.pageSql(Tag.COLUMNS, "tags t", "true", page, parameters);
-		return Sql.bind(this.db.sql(sql), parameters)
-			.map((row) -> new Keyed<>(Tag.from(row), row.get("sort_key", String.class), 0L))
-			.all()
-			.collectList()
-			.map((rows) -> Connection.of(rows, page, keyset, (environment) -> TotalCount.run(count(), environment)));
-	}
-
-	private Mono<Long> count() {
-		return this.db.sql("SELECT count(*) FROM tags").map((row) -> row.get(0, Long.class)).one();
+		return TABLE.page(this.db, PageRequest.of(first, after, null, null, offset, keyset), keyset, parameters);
 	}
 
 }

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.inkwell.database.Sql;
 import dev.inkwell.graphql.paging.Connection;
-import dev.inkwell.graphql.paging.Keyed;
 import dev.inkwell.graphql.paging.Keyset;
 import dev.inkwell.graphql.paging.PageRequest;
-import dev.inkwell.graphql.paging.TotalCount;
+import dev.inkwell.graphql.paging.WholeTable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,6 +27,8 @@ public class UserReadStore {
 	static final Keyset KEYSET = new Keyset("users:ID:ASC", "u.id", "bigint", "u.id", true);
 
 	private static final String SELECT = "SELECT " + User.COLUMNS + " FROM users u";
+
+	private static final WholeTable<User> TABLE = new WholeTable<>("users", "u", User.COLUMNS, User::from);
 
 	private final DatabaseClient db;
 
@@ -74,17 +74,7 @@ public class UserReadStore {
 
 	/** The member list, in sign-up order; {@code totalCount} counts all users. */
 	Mono<Connection<User>> list(PageRequest page) {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = KEYSET.pageSql(User.COLUMNS, "users u", "true", page, parameters);
-		return Sql.bind(this.db.sql(sql), parameters)
-			.map((row) -> new Keyed<>(User.from(row), row.get("sort_key", String.class), 0L))
-			.all()
-			.collectList()
-			.map((rows) -> Connection.of(rows, page, KEYSET, (environment) -> TotalCount.run(count(), environment)));
-	}
-
-	private Mono<Long> count() {
-		return this.db.sql("SELECT count(*) FROM users").map((row) -> row.get(0, Long.class)).one();
+		return TABLE.page(this.db, page, KEYSET, new LinkedHashMap<>());
 	}
 
 }

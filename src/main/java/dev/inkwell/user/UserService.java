@@ -7,9 +7,7 @@ import dev.inkwell.graphql.node.GlobalId;
 import dev.inkwell.graphql.node.NodeType;
 import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /** Changing and deleting accounts: a user changes their own; a superuser may delete anyone's. */
@@ -20,14 +18,11 @@ class UserService {
 
 	private final UserWriteStore users;
 
-	private final PasswordEncoder passwords;
+	private final AccountPasswords passwords;
 
-	private final CurrentPasswordCheck currentPassword;
-
-	UserService(UserWriteStore users, PasswordEncoder passwords, CurrentPasswordCheck currentPassword) {
+	UserService(UserWriteStore users, AccountPasswords passwords) {
 		this.users = users;
 		this.passwords = passwords;
-		this.currentPassword = currentPassword;
 	}
 
 	/**
@@ -39,12 +34,10 @@ class UserService {
 		long id = viewer.requireUserId();
 		PasswordRules.checkNew(input.password(), "input.password");
 		Mono<Void> allowed = (input.password() != null || input.email() != null)
-				? this.currentPassword.verify(id, input.currentPassword(), clientAddress, "input.currentPassword")
+				? this.passwords.verifyCurrent(id, input.currentPassword(), clientAddress, "input.currentPassword")
 				: Mono.empty();
 		Mono<Optional<String>> hash = (input.password() != null)
-				? Mono.fromCallable(() -> Optional.of(this.passwords.encode(input.password())))
-					.subscribeOn(Schedulers.boundedElastic())
-				: Mono.just(Optional.empty());
+				? this.passwords.hash(input.password()).map(Optional::of) : Mono.just(Optional.empty());
 		return allowed.then(hash)
 			.flatMap((hashed) -> this.users.update(id, input.username(), input.email(), input.fullName(), input.bio(),
 					hashed.orElse(null)))

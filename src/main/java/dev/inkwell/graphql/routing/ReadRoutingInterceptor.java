@@ -4,8 +4,6 @@ import java.util.Map;
 
 import dev.inkwell.database.ReadRoute;
 import dev.inkwell.database.ReadRouter;
-import dev.inkwell.database.ReplicaMonitor;
-import dev.inkwell.database.ViewerWritePositions;
 import dev.inkwell.graphql.errors.DatabaseErrors;
 import graphql.GraphQLError;
 import org.apache.commons.logging.Log;
@@ -33,21 +31,15 @@ class ReadRoutingInterceptor implements WebGraphQlInterceptor {
 
 	private static final Log logger = LogFactory.getLog(ReadRoutingInterceptor.class);
 
-	private final ReplicaMonitor monitor;
-
 	private final ReadRouter router;
 
-	private final ViewerWritePositions positions;
-
-	ReadRoutingInterceptor(ReplicaMonitor monitor, ReadRouter router, ViewerWritePositions positions) {
-		this.monitor = monitor;
+	ReadRoutingInterceptor(ReadRouter router) {
 		this.router = router;
-		this.positions = positions;
 	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		if (!this.monitor.hasReplicas()) {
+		if (!this.router.hasReplicas()) {
 			return chain.next(request);
 		}
 		ReadRoute route = new ReadRoute();
@@ -61,7 +53,7 @@ class ReadRoutingInterceptor implements WebGraphQlInterceptor {
 	private Mono<WebGraphQlResponse> afterwards(WebGraphQlRequest request, Chain chain, ReadRoute route,
 			WebGraphQlResponse response) {
 		if (route.isMutation() && hasData(response)) {
-			return this.positions.record(route.writers()).onErrorResume((ex) -> {
+			return this.router.recordWrites(route).onErrorResume((ex) -> {
 				logger.warn("Could not record the write position of request " + request.getId()
 						+ "; its viewer may read older data from a replica for up to REPLICA_MAX_LAG: " + ex);
 				return Mono.empty();

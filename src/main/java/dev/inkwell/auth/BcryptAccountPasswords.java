@@ -1,7 +1,7 @@
 package dev.inkwell.auth;
 
 import dev.inkwell.graphql.errors.ApiException;
-import dev.inkwell.user.CurrentPasswordCheck;
+import dev.inkwell.user.AccountPasswords;
 import dev.inkwell.user.PasswordRules;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserWriteStore;
@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the signed-in user's current password before a change that a stolen token alone must not
- * make (a new password, a new email). Rate-limited as a login is: per address, and per account for
- * failures, so a token cannot be used to guess the password either.
+ * make (a new password, a new email), and hashes the new one. The check is rate-limited as a login
+ * is: per address, and per account for failures, so a token cannot be used to guess the password
+ * either.
  */
 @Component
-class CurrentPassword implements CurrentPasswordCheck {
+class BcryptAccountPasswords implements AccountPasswords {
 
 	private final UserWriteStore users;
 
@@ -25,15 +26,14 @@ class CurrentPassword implements CurrentPasswordCheck {
 
 	private final LoginThrottle throttle;
 
-	CurrentPassword(UserWriteStore users, PasswordEncoder passwords, LoginThrottle throttle) {
+	BcryptAccountPasswords(UserWriteStore users, PasswordEncoder passwords, LoginThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
 	}
 
-	/** Completes when {@code password} is the user's; a BAD_REQUEST naming {@code field} otherwise. */
 	@Override
-	public Mono<Void> verify(long userId, String password, String clientAddress, String field) {
+	public Mono<Void> verifyCurrent(long userId, String password, String clientAddress, String field) {
 		if (password == null || password.isEmpty()) {
 			return Mono.error(ApiException.badRequest(field,
 					"'" + field + "' is needed to change the password or the email"));
@@ -48,6 +48,11 @@ class CurrentPassword implements CurrentPasswordCheck {
 			.flatMap((matches) -> matches ? Mono.<Void>empty()
 					: this.throttle.failed(userId)
 						.then(Mono.error(ApiException.badRequest(field, "'" + field + "' is not your current password"))));
+	}
+
+	@Override
+	public Mono<String> hash(String password) {
+		return Mono.fromCallable(() -> this.passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }
