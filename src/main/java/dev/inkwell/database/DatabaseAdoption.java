@@ -23,7 +23,8 @@ import org.flywaydb.core.Flyway;
  * {@value FastApiTutorialSchema#ADOPTION_SCRIPT} in one transaction, then recorded as a Flyway
  * baseline at version 1, so that Flyway runs V2 and every later migration as on any Inkwell
  * database. Anything else: refused, with one paragraph saying what was found, and nothing changed.
- * Instances starting together take turns (an advisory lock), so only one of them adopts.
+ * It runs in the instance's {@link StartupTurn}, as Flyway does after it, so that only one of the
+ * instances starting together adopts, and none finds the adopted tables before their baseline.
  */
 class DatabaseAdoption {
 
@@ -33,9 +34,6 @@ class DatabaseAdoption {
 	static final String BASELINE_VERSION = "1";
 
 	static final String BASELINE_DESCRIPTION = "FastAPI tutorial schema adopted by " + FastApiTutorialSchema.ADOPTION_SCRIPT;
-
-	/** Any fixed number, taken only by Inkwell instances deciding about the same database. */
-	private static final long LOCK = 0x1a4b3e11_0a5e5c4eL;
 
 	private final DatabaseTarget target;
 
@@ -52,14 +50,12 @@ class DatabaseAdoption {
 		this.enabled = enabled;
 	}
 
-	/** Adopts the tutorial's database, refuses one Inkwell does not know, or leaves the rest to Flyway. */
+	/**
+	 * Adopts the tutorial's database, refuses one Inkwell does not know, or leaves the rest to Flyway.
+	 * To be run in the instance's {@link StartupTurn}.
+	 */
 	void prepare() throws SQLException {
 		try (Connection connection = this.database.getConnection()) {
-			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-				lock.setLong(1, LOCK);
-				lock.execute();
-			}
-			// Closing the connection releases the lock too, whatever happens below.
 			ExistingSchema found = ExistingSchema.read(connection);
 			if (found.isEmpty() || found.hasTable(this.flyway.getConfiguration().getTable())) {
 				return;
@@ -75,12 +71,16 @@ class DatabaseAdoption {
 			if (!rowsInTheWay.isEmpty()) {
 				throw rowsInTheWay(rowsInTheWay);
 			}
+			long start = System.nanoTime();
 			adopt(connection);
+			baseline();
+			logger.info("Adopted database '" + this.target.database() + "' in " + (System.nanoTime() - start) / 1_000_000
+					+ " ms: every row and id kept, schema now Inkwell's V1 (Flyway baseline " + BASELINE_VERSION
+					+ "); later migrations follow");
 		}
 	}
 
 	private void adopt(Connection connection) throws SQLException {
-		long start = System.nanoTime();
 		logger.info("Database '" + this.target.database() + "' holds the FastAPI tutorial's tables and no Flyway "
 				+ "history: adopting it (" + FastApiTutorialSchema.ADOPTION_SCRIPT + ", one transaction)");
 		connection.setAutoCommit(false);
@@ -102,17 +102,20 @@ class DatabaseAdoption {
 		finally {
 			connection.setAutoCommit(true);
 		}
-		// Should Inkwell stop right here, the next start finds the adopted tables without history,
-		// runs the script again (it finds its work done) and records the baseline then.
+	}
+
+	/**
+	 * Records the adopted schema as Flyway's baseline. Should Inkwell stop before this, the next start
+	 * finds the adopted tables without history, runs the script again (it finds its work done) and
+	 * records the baseline then.
+	 */
+	private void baseline() {
 		Flyway.configure()
 			.configuration(this.flyway.getConfiguration())
 			.baselineVersion(BASELINE_VERSION)
 			.baselineDescription(BASELINE_DESCRIPTION)
 			.load()
 			.baseline();
-		logger.info("Adopted database '" + this.target.database() + "' in " + (System.nanoTime() - start) / 1_000_000
-				+ " ms: every row and id kept, schema now Inkwell's V1 (Flyway baseline " + BASELINE_VERSION
-				+ "); later migrations follow");
 	}
 
 	private static String adoptionScript() {

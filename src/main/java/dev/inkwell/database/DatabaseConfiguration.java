@@ -1,5 +1,6 @@
 package dev.inkwell.database;
 
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -30,6 +31,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties, Environment environment) {
@@ -100,9 +103,21 @@ class DatabaseConfiguration {
 		return () -> primary;
 	}
 
+	/**
+	 * Flyway's lock on PostgreSQL is pinned to the transaction-scoped one (Flyway 12's default): each
+	 * migration's turn is a {@code pg_try_advisory_xact_lock} taken in a transaction that stays open on
+	 * the history connection while the migration runs on the other, and that ends with the turn. A
+	 * session lock ({@code pg_try_advisory_lock}, then {@code pg_advisory_unlock} in another
+	 * transaction) would, behind a transaction-mode pooler, be taken on one server connection and
+	 * released on another, and stay behind. The price: a migration cannot use
+	 * {@code CREATE INDEX CONCURRENTLY}, which would wait for that open transaction.
+	 */
+	static final Map<String, String> FLYWAY_SETTINGS = Map.of(TRANSACTIONAL_LOCK, "true");
+
 	@Bean
 	Flyway flyway(DatabaseServer server, DatabaseTimeouts timeouts) {
 		return Flyway.configure()
+			.configuration(FLYWAY_SETTINGS)
 			.dataSource(jdbc(server.target(), timeouts))
 			.locations("classpath:db/migration")
 			.load();

@@ -25,7 +25,8 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Brings the database to the current schema: creates it if it does not exist, adopts (or refuses)
- * one Flyway did not make ({@link DatabaseAdoption}), then runs the Flyway migrations. Tried once during start-up. If PostgreSQL does not answer, Inkwell starts
+ * one Flyway did not make ({@link DatabaseAdoption}), then runs the Flyway migrations, both in this
+ * instance's {@link StartupTurn} (instances starting together take turns). Tried once during start-up. If PostgreSQL does not answer, Inkwell starts
  * anyway and keeps trying in the background (readiness stays DOWN until it succeeds), so it
  * serves as soon as the database appears, without a restart. A problem that waiting cannot fix
  * (credentials rejected, a database that may not be created, a failing migration) stops start-up
@@ -57,6 +58,8 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 
 	private final DatabaseAdoption adoption;
 
+	private final StartupTurn turn;
+
 	private final Sinks.Empty<Void> ready = Sinks.empty();
 
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -82,6 +85,7 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 		this.flyway = flyway;
 		// Built here, so that it looks at the very database and history table this migration runs on.
 		this.adoption = new DatabaseAdoption(target, database, flyway, adopt);
+		this.turn = new StartupTurn(database, target.database());
 	}
 
 	/** Whether the database exists and is migrated, i.e. Inkwell can serve. */
@@ -156,8 +160,10 @@ public class DatabaseMigration implements InitializingBean, DisposableBean {
 
 	private void migrate() throws SQLException {
 		ensureDatabaseExists();
-		this.adoption.prepare();
-		this.flyway.migrate();
+		this.turn.run(() -> {
+			this.adoption.prepare();
+			this.flyway.migrate();
+		});
 		this.migrated = true;
 		this.ready.tryEmitEmpty();
 	}
