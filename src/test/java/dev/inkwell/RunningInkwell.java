@@ -72,6 +72,12 @@ public final class RunningInkwell implements AutoCloseable {
 
 	/** Posts a GraphQL request (with a bearer token unless null) and returns the whole answer. */
 	public JsonNode graphQl(String query, Map<String, Object> variables, String token) throws Exception {
+		return graphQl(query, variables, token, Map.of());
+	}
+
+	/** Like {@link #graphQl(String, Map, String)}, with these request headers too. */
+	public JsonNode graphQl(String query, Map<String, Object> variables, String token, Map<String, String> headers)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
@@ -81,6 +87,7 @@ public final class RunningInkwell implements AutoCloseable {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach(request::header);
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());

@@ -3,6 +3,7 @@ package dev.inkwell.database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ class MultiInstanceTest {
 
 	private static final String DATABASE = System.getenv().getOrDefault("INKWELL_TEST_DB", "inkwell_test") + "_multi";
 
+	private static final int REGISTRATIONS_PER_ADDRESS = 4;
+
 	private static RunningInkwell first;
 
 	private static RunningInkwell second;
@@ -34,7 +37,10 @@ class MultiInstanceTest {
 	@BeforeAll
 	static void startTwoInstances() {
 		String url = "postgresql://postgres:postgres@127.0.0.1:5432/" + DATABASE;
-		String[] shared = { "--inkwell.auth.login-attempts-per-window=3", "--spring.r2dbc.pool.max-acquire-time=20s",
+		String[] shared = { "--inkwell.auth.login-attempts-per-window=3",
+				"--inkwell.auth.register-attempts-per-window=" + REGISTRATIONS_PER_ADDRESS,
+				// The registration test's client address comes from X-Forwarded-For, apart from the other tests'.
+				"--inkwell.trusted-proxies=127.0.0.1/32", "--spring.r2dbc.pool.max-acquire-time=20s",
 				"--inkwell.redis.url=redis://127.0.0.1:6379",
 				"--spring.data.redis.url=redis://127.0.0.1:6379",
 				"--inkwell.redis.key-prefix=inkwell-test-" + UUID.randomUUID() + ":",
@@ -111,6 +117,33 @@ class MultiInstanceTest {
 				"mutation { login(input: {login: \"grace\", password: \"correct-horse-battery\"}) { token } }", Map.of(),
 				null);
 		assertThat(limited.at("/errors/0/extensions/code").asString()).as(limited.toString()).isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	void theRegistrationRateLimitCountsSignUpsOnEveryInstance() throws Exception {
+		Map<String, String> from = Map.of("X-Forwarded-For", "198.51.100.7");
+		String register = "mutation($u: String!, $e: String!) { register(input: {username: $u, email: $e, "
+				+ "password: \"correct-horse-battery\"}) { token } }";
+		for (String name : List.of("regfirst1", "regfirst2")) {
+			JsonNode accepted = first.graphQl(register, Map.of("u", name, "e", name + "@example.com"), null, from);
+			assertThat(accepted.at("/data/register/token").isString()).as(accepted.toString()).isTrue();
+		}
+		// Each instance counting only its own would let the second take all four.
+		int acceptedBySecond = 0;
+		JsonNode refused = null;
+		for (int attempt = 1; attempt <= REGISTRATIONS_PER_ADDRESS + 1 && refused == null; attempt++) {
+			String name = "regsecond" + attempt;
+			JsonNode answer = second.graphQl(register, Map.of("u", name, "e", name + "@example.com"), null, from);
+			if (answer.at("/data/register/token").isString()) {
+				acceptedBySecond++;
+			}
+			else {
+				refused = answer;
+			}
+		}
+		assertThat(acceptedBySecond).isEqualTo(REGISTRATIONS_PER_ADDRESS - 2);
+		assertThat(refused).isNotNull();
+		assertThat(refused.at("/errors/0/extensions/code").asString()).as(refused.toString()).isEqualTo("RATE_LIMITED");
 	}
 
 	@Test
