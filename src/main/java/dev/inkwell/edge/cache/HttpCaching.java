@@ -29,7 +29,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * The HTTP side of caching on {@code /graphql}: every answer gets a {@code Cache-Control} (the one
  * {@link ResponseCacheInterceptor} chose for an error-free query over GET, else {@code no-store}),
- * and a successful GET gets a strong {@code ETag} (a hash of the body), {@code Vary} and, when the
+ * and a successful GET gets a weak {@code ETag} (a hash of the body), {@code Vary} and, when the
  * client already holds that body ({@code If-None-Match}), a 304 without it. Runs before the GET
  * filter turns a GET into a POST, so it sees the method the client used.
  */
@@ -127,20 +127,29 @@ class HttpCaching implements WebFilter {
 		headers.set(HttpHeaders.VARY, String.join(", ", values));
 	}
 
-	/** A strong validator: the same bytes always give the same tag, on every instance. */
+	/**
+	 * The same bytes always give the same tag, on every instance. A weak validator: the body is
+	 * hashed before compression, so the gzip and the identity representation carry one tag, which
+	 * RFC 9110 (8.8.1) allows only for a weak one; a 304 compares weakly anyway.
+	 */
 	static String etag(byte[] body) {
-		return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(body)).substring(0, 32) + "\"";
+		return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(body)).substring(0, 32)
+				+ "\"";
 	}
 
 	/** If-None-Match compares weakly (RFC 9110, 13.1.2): a W/ prefix does not matter; * matches anything. */
 	private static boolean matches(List<String> ifNoneMatch, String etag) {
 		for (String candidate : ifNoneMatch) {
 			String tag = candidate.trim();
-			if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+			if (tag.equals("*") || opaque(tag).equals(opaque(etag))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
 	}
 
 }

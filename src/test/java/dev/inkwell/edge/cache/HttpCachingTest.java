@@ -35,13 +35,13 @@ class HttpCachingTest extends IntegrationTest {
 	}
 
 	@Test
-	void anAnonymousQueryOverGetIsPublicForTheConfiguredMaxAgeWithAStrongETagAndVary() {
+	void anAnonymousQueryOverGetIsPublicForTheConfiguredMaxAgeWithAnETagAndVary() {
 		EntityExchangeResult<String> first = get(FEED, null, null);
 		assertThat(first.getStatus().value()).isEqualTo(200);
 		assertThat(first.getResponseBody()).contains("\"title\":\"Hello\"");
 		HttpHeaders headers = first.getResponseHeaders();
 		assertThat(headers.getCacheControl()).isEqualTo("public, max-age=45");
-		assertThat(headers.getETag()).matches("\"[A-Za-z0-9_-]{32}\"");
+		assertThat(headers.getETag()).matches("W/\"[A-Za-z0-9_-]{32}\"");
 		assertThat(headers.getFirst(HttpHeaders.VARY)).endsWith("Authorization, Accept, Accept-Encoding");
 		// The same answer has the same tag; another query's answer another one.
 		assertThat(get(FEED, null, null).getResponseHeaders().getETag()).isEqualTo(headers.getETag());
@@ -68,7 +68,10 @@ class HttpCachingTest extends IntegrationTest {
 		assertThat(notModified.getResponseBody()).isNull();
 		assertThat(notModified.getResponseHeaders().getETag()).isEqualTo(etag);
 		assertThat(notModified.getResponseHeaders().getCacheControl()).isEqualTo("public, max-age=45");
-		assertThat(get(FEED, null, "W/" + etag).getStatus().value()).isEqualTo(304);
+		// Weak: the gzip and the identity body share it (RFC 9110 allows that only for a weak tag);
+		// If-None-Match compares weakly, so the tag's strong spelling matches too.
+		assertThat(etag).startsWith("W/\"");
+		assertThat(get(FEED, null, etag.substring(2)).getStatus().value()).isEqualTo(304);
 
 		EntityExchangeResult<String> other = get(FEED, null, "\"something-else\"");
 		assertThat(other.getStatus().value()).isEqualTo(200);
