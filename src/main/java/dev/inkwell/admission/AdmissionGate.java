@@ -19,10 +19,12 @@ import reactor.core.scheduler.Schedulers;
  * {@code writeShare} slots are kept for mutations; the others wait in a bounded queue per lane
  * for a bounded time, and are shed beyond that. Freed slots go to waiting mutations first.
  * <p>
- * Each queue is served oldest first while the oldest has waited less than a quarter of the
- * queue timeout, and newest first once it has waited longer (adaptive LIFO): under a standing
- * overload the requests that are served have waited little, and those that cannot be served in
- * time are shed when their wait runs out instead of being served too late to matter.
+ * Each queue is served oldest first while its slots can serve all of it within the queue timeout
+ * (judged by how long operations of that lane have recently held a slot), and newest first once
+ * they cannot (adaptive LIFO): a queue that is only a little longer than the slots, as with a few
+ * more clients than slots, is served in order and nobody times out; under a standing overload the
+ * requests that are served have waited little, and those that cannot be served in time are shed
+ * when their wait runs out instead of being served too late to matter.
  */
 public final class AdmissionGate {
 
@@ -47,13 +49,15 @@ public final class AdmissionGate {
 
 	private final Duration queueTimeout;
 
-	private final long lifoAfterNanos;
 
 	private final Scheduler timer;
 
 	private final Map<Lane, Queue> queues = new EnumMap<>(Lane.class);
 
 	private final Map<Lane, int[]> running = new EnumMap<>(Lane.class);
+
+	/** Per lane, a moving average of how long an operation holds its slot (0: none finished yet). */
+	private final Map<Lane, long[]> averageRunNanos = new EnumMap<>(Lane.class);
 
 	private final Map<Lane, Map<Overloaded.Reason, LongAdder>> shed = new EnumMap<>(Lane.class);
 
@@ -66,11 +70,11 @@ public final class AdmissionGate {
 		this.maxReads = maxConcurrent - writeShare;
 		this.queueSize = queueSize;
 		this.queueTimeout = queueTimeout;
-		this.lifoAfterNanos = queueTimeout.toNanos() / 4;
 		this.timer = timer;
 		for (Lane lane : Lane.values()) {
 			this.queues.put(lane, new Queue());
 			this.running.put(lane, new int[1]);
+			this.averageRunNanos.put(lane, new long[1]);
 			Map<Overloaded.Reason, LongAdder> counts = new EnumMap<>(Overloaded.Reason.class);
 			for (Overloaded.Reason reason : Overloaded.Reason.values()) {
 				counts.put(reason, new LongAdder());
@@ -97,8 +101,7 @@ public final class AdmissionGate {
 		synchronized (this) {
 			Queue queue = this.queues.get(lane);
 			if (queue.size == 0 && mayRun(lane)) {
-				ticket.state = State.RUNNING;
-				this.running.get(lane)[0]++;
+				run(ticket);
 			}
 			else if (queue.size >= this.queueSize) {
 				ticket.state = State.DONE;
@@ -150,6 +153,7 @@ public final class AdmissionGate {
 			}
 			else if (was == State.RUNNING) {
 				this.running.get(ticket.lane)[0]--;
+				ranFor(ticket.lane, this.timer.now(TimeUnit.NANOSECONDS) - ticket.runningSince);
 				admitted = admitWaiting();
 			}
 			else {
@@ -163,17 +167,38 @@ public final class AdmissionGate {
 		}
 	}
 
+	/** Called holding the lock. */
+	private void run(Ticket ticket) {
+		ticket.state = State.RUNNING;
+		ticket.runningSince = this.timer.now(TimeUnit.NANOSECONDS);
+		this.running.get(ticket.lane)[0]++;
+	}
+
+	/** Called holding the lock; the average follows the last few dozen operations. */
+	private void ranFor(Lane lane, long nanos) {
+		long[] average = this.averageRunNanos.get(lane);
+		average[0] = (average[0] == 0) ? Math.max(1, nanos) : average[0] + (nanos - average[0]) / 16;
+	}
+
+	/**
+	 * Whether the lane's slots could serve its whole queue, in order, before the queue timeout;
+	 * called holding the lock.
+	 */
+	private boolean servableInOrder(Lane lane, Queue queue) {
+		int slots = (lane == Lane.WRITE) ? this.maxConcurrent : this.maxReads;
+		return (double) queue.size * this.averageRunNanos.get(lane)[0] / Math.max(1, slots) <= this.queueTimeout
+			.toNanos();
+	}
+
 	/** Moves waiting tickets into free slots, mutations first; called holding the lock. */
 	private List<Ticket> admitWaiting() {
 		List<Ticket> admitted = null;
-		long now = this.timer.now(TimeUnit.NANOSECONDS);
 		for (Lane lane : new Lane[] { Lane.WRITE, Lane.READ }) {
 			Queue queue = this.queues.get(lane);
 			while (queue.size > 0 && mayRun(lane)) {
-				Ticket next = (now - queue.head.since > this.lifoAfterNanos) ? queue.tail : queue.head;
+				Ticket next = servableInOrder(lane, queue) ? queue.head : queue.tail;
 				queue.remove(next);
-				next.state = State.RUNNING;
-				this.running.get(lane)[0]++;
+				run(next);
 				if (admitted == null) {
 					admitted = new ArrayList<>(2);
 				}
@@ -204,9 +229,9 @@ public final class AdmissionGate {
 
 		private final Lane lane;
 
-		private final long since = AdmissionGate.this.timer.now(TimeUnit.NANOSECONDS);
-
 		private State state;
+
+		private long runningSince;
 
 		private Sinks.One<Void> sink;
 

@@ -88,21 +88,36 @@ class AdmissionGateTest {
 	}
 
 	@Test
-	void theOldestWaitsFirstUntilTheQueueStandsThenTheNewest() {
+	void aQueueTheSlotsCanServeInTimeIsServedInOrderHoweverLongTheOldestHasWaited() {
+		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
+		Ticket running = deep.enter(Lane.READ);
+		this.time.advanceTimeBy(Duration.ofMillis(100));
+		Outcome first = watch(deep.enter(Lane.READ));
+		running.close(); // operations hold the slot about 100 ms
+		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
+				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
+		this.time.advanceTimeBy(Duration.ofMillis(400));
+		first.ticket.close(); // four waiting, about 0.5 s of work for the slot: in order, though the oldest waited 400 ms
+
+		assertThat(waiting.get(0).admitted()).isTrue();
+		assertThat(waiting.subList(1, 4)).allMatch(Outcome::waiting);
+	}
+
+	@Test
+	void aQueueTheSlotsCannotServeInTimeIsServedNewestFirst() {
 		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		Outcome first = watch(deep.enter(Lane.READ));
-		this.time.advanceTimeBy(Duration.ofMillis(100));
-		Outcome second = watch(deep.enter(Lane.READ));
-		Outcome third = watch(deep.enter(Lane.READ));
-
-		running.close(); // the oldest has waited 100 ms: a short queue, served in order
-		assertThat(first.admitted()).isTrue();
 		this.time.advanceTimeBy(Duration.ofMillis(300));
-		first.ticket.close(); // the oldest has waited 300 ms, over a quarter of the timeout: newest first
+		running.close(); // operations hold the slot about 300 ms; one waiting: served
+		assertThat(first.admitted()).isTrue();
+		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
+				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
+		this.time.advanceTimeBy(Duration.ofMillis(300));
+		first.ticket.close(); // four waiting, 1.2 s of work for the slot, more than the 1 s wait: newest first
 
-		assertThat(third.admitted()).isTrue();
-		assertThat(second.waiting()).isTrue();
+		assertThat(waiting.get(3).admitted()).isTrue();
+		assertThat(waiting.subList(0, 3)).allMatch(Outcome::waiting);
 	}
 
 	private List<Outcome> enter(Lane lane, int count) {
