@@ -19,12 +19,13 @@ import reactor.core.scheduler.Schedulers;
  * {@code writeShare} slots are kept for mutations; the others wait in a bounded queue per lane
  * for a bounded time, and are shed beyond that. Freed slots go to waiting mutations first.
  * <p>
- * Each queue is served oldest first while its slots can serve all of it within the queue timeout
- * (judged by how long operations of that lane have recently held a slot), and newest first once
- * they cannot (adaptive LIFO): a queue that is only a little longer than the slots, as with a few
- * more clients than slots, is served in order and nobody times out; under a standing overload the
- * requests that are served have waited little, and those that cannot be served in time are shed
- * when their wait runs out instead of being served too late to matter.
+ * Each queue is served oldest first while its slots can serve all of it within a quarter of the
+ * queue timeout (judged by how long operations of that lane have recently held a slot), and newest
+ * first once they cannot (adaptive LIFO): a queue only a little longer than the slots, as with a
+ * few more clients than slots, is served in order and nobody times out, however slow the machine;
+ * under a standing overload the requests that are served have waited little, and those that
+ * cannot be served in time are shed when their wait runs out instead of being served too late to
+ * matter.
  */
 public final class AdmissionGate {
 
@@ -49,6 +50,8 @@ public final class AdmissionGate {
 
 	private final Duration queueTimeout;
 
+	private final long inOrderNanos;
+
 
 	private final Scheduler timer;
 
@@ -70,6 +73,7 @@ public final class AdmissionGate {
 		this.maxReads = maxConcurrent - writeShare;
 		this.queueSize = queueSize;
 		this.queueTimeout = queueTimeout;
+		this.inOrderNanos = queueTimeout.toNanos() / 4;
 		this.timer = timer;
 		for (Lane lane : Lane.values()) {
 			this.queues.put(lane, new Queue());
@@ -181,13 +185,12 @@ public final class AdmissionGate {
 	}
 
 	/**
-	 * Whether the lane's slots could serve its whole queue, in order, before the queue timeout;
-	 * called holding the lock.
+	 * Whether the lane's slots could serve its whole queue, in order, within a quarter of the queue
+	 * timeout; called holding the lock.
 	 */
 	private boolean servableInOrder(Lane lane, Queue queue) {
 		int slots = (lane == Lane.WRITE) ? this.maxConcurrent : this.maxReads;
-		return (double) queue.size * this.averageRunNanos.get(lane)[0] / Math.max(1, slots) <= this.queueTimeout
-			.toNanos();
+		return (double) queue.size * this.averageRunNanos.get(lane)[0] / Math.max(1, slots) <= this.inOrderNanos;
 	}
 
 	/** Moves waiting tickets into free slots, mutations first; called holding the lock. */

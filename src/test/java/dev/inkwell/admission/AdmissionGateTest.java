@@ -88,23 +88,22 @@ class AdmissionGateTest {
 	}
 
 	@Test
-	void aQueueTheSlotsCanServeInTimeIsServedInOrderHoweverLongTheOldestHasWaited() {
+	void aQueueTheSlotsCanServeQuicklyIsServedInOrderHoweverLongTheOldestHasWaited() {
 		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		this.time.advanceTimeBy(Duration.ofMillis(100));
 		Outcome first = watch(deep.enter(Lane.READ));
 		running.close(); // operations hold the slot about 100 ms
-		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
-				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
+		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
 		this.time.advanceTimeBy(Duration.ofMillis(400));
-		first.ticket.close(); // four waiting, about 0.5 s of work for the slot: in order, though the oldest waited 400 ms
+		first.ticket.close(); // two waiting, about 0.2 s of work for the slot: in order, though the oldest waited 400 ms
 
 		assertThat(waiting.get(0).admitted()).isTrue();
-		assertThat(waiting.subList(1, 4)).allMatch(Outcome::waiting);
+		assertThat(waiting.get(1).waiting()).isTrue();
 	}
 
 	@Test
-	void aQueueTheSlotsCannotServeInTimeIsServedNewestFirst() {
+	void aQueueTheSlotsCannotServeQuicklyIsServedNewestFirst() {
 		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		Outcome first = watch(deep.enter(Lane.READ));
@@ -114,7 +113,7 @@ class AdmissionGateTest {
 		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
 				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
 		this.time.advanceTimeBy(Duration.ofMillis(300));
-		first.ticket.close(); // four waiting, 1.2 s of work for the slot, more than the 1 s wait: newest first
+		first.ticket.close(); // four waiting, 1.2 s of work for the slot, more than a quarter of the 1 s wait: newest first
 
 		assertThat(waiting.get(3).admitted()).isTrue();
 		assertThat(waiting.subList(0, 3)).allMatch(Outcome::waiting);

@@ -25,8 +25,9 @@ class LoginThrottleTest extends IntegrationTest {
 	@Value("${local.server.port}")
 	int port;
 
+	/** All from one address: the address's limit (ten a minute) refuses, before the account's could. */
 	@Test
-	void eleventhAttemptOnAnAccountIsRefusedEvenWithTheRightPassword() {
+	void eleventhAttemptFromAnAddressIsRefusedEvenWithTheRightPassword() {
 		register("ada");
 		for (int i = 0; i < 10; i++) {
 			singleError(login("ada", "wrong-password"), "UNAUTHORIZED", null);
