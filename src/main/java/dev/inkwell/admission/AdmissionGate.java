@@ -17,7 +17,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Admission control: at most {@code maxConcurrent} operations run at once, of which
  * {@code writeShare} slots are kept for mutations; the others wait in a bounded queue per lane
- * for a bounded time, and are shed beyond that. Freed slots go to waiting mutations first.
+ * for a bounded time, and are shed beyond that. The queues together hold at most
+ * {@code maxQueuedBytes} of request bodies, which are read before a request is admitted. Freed
+ * slots go to waiting mutations first.
  * <p>
  * Each queue is served oldest first while its slots can serve all of it within a quarter of the
  * queue timeout (judged by how long operations of that lane have recently held a slot), and newest
@@ -48,6 +50,11 @@ public final class AdmissionGate {
 
 	private final int queueSize;
 
+	private final long maxQueuedBytes;
+
+	/** Bytes of the request bodies waiting in the queues; guarded by this gate's lock. */
+	private long queuedBytes;
+
 	private final Duration queueTimeout;
 
 	private final long inOrderNanos;
@@ -64,14 +71,17 @@ public final class AdmissionGate {
 
 	private final Map<Lane, Map<Overloaded.Reason, LongAdder>> shed = new EnumMap<>(Lane.class);
 
-	public AdmissionGate(int maxConcurrent, int writeShare, int queueSize, Duration queueTimeout) {
-		this(maxConcurrent, writeShare, queueSize, queueTimeout, Schedulers.parallel());
+	public AdmissionGate(int maxConcurrent, int writeShare, int queueSize, long maxQueuedBytes,
+			Duration queueTimeout) {
+		this(maxConcurrent, writeShare, queueSize, maxQueuedBytes, queueTimeout, Schedulers.parallel());
 	}
 
-	AdmissionGate(int maxConcurrent, int writeShare, int queueSize, Duration queueTimeout, Scheduler timer) {
+	AdmissionGate(int maxConcurrent, int writeShare, int queueSize, long maxQueuedBytes, Duration queueTimeout,
+			Scheduler timer) {
 		this.maxConcurrent = maxConcurrent;
 		this.maxReads = maxConcurrent - writeShare;
 		this.queueSize = queueSize;
+		this.maxQueuedBytes = maxQueuedBytes;
 		this.queueTimeout = queueTimeout;
 		this.inOrderNanos = queueTimeout.toNanos() / 4;
 		this.timer = timer;
@@ -89,7 +99,7 @@ public final class AdmissionGate {
 
 	static AdmissionGate of(AdmissionProperties resolved) {
 		return new AdmissionGate(resolved.maxConcurrent(), resolved.writeShare(), resolved.queueSize(),
-				resolved.queueTimeout());
+				resolved.queueBytes().toBytes(), resolved.queueTimeout());
 	}
 
 	/**
@@ -98,7 +108,12 @@ public final class AdmissionGate {
 	 * the slot, or the place in the queue of a request that went away while waiting).
 	 */
 	public Ticket enter(Lane lane) {
-		Ticket ticket = new Ticket(lane);
+		return enter(lane, 0);
+	}
+
+	/** {@link #enter(Lane)} for a request whose body of {@code bodyBytes} has been read. */
+	public Ticket enter(Lane lane, int bodyBytes) {
+		Ticket ticket = new Ticket(lane, bodyBytes);
 		// Ready before the ticket is visible to other threads, which may admit it at once.
 		ticket.sink = Sinks.one();
 		boolean full = false;
@@ -107,13 +122,14 @@ public final class AdmissionGate {
 			if (queue.size == 0 && mayRun(lane)) {
 				run(ticket);
 			}
-			else if (queue.size >= this.queueSize) {
+			else if (queue.size >= this.queueSize || this.queuedBytes + bodyBytes > this.maxQueuedBytes) {
 				ticket.state = State.DONE;
 				full = true;
 			}
 			else {
 				ticket.state = State.QUEUED;
 				queue.addLast(ticket);
+				this.queuedBytes += bodyBytes;
 			}
 		}
 		if (full) {
@@ -139,7 +155,7 @@ public final class AdmissionGate {
 			if (ticket.state != State.QUEUED) {
 				return;
 			}
-			this.queues.get(ticket.lane).remove(ticket);
+			dequeue(ticket);
 			ticket.state = State.DONE;
 		}
 		this.shed.get(ticket.lane).get(Overloaded.Reason.QUEUE_TIMEOUT).increment();
@@ -152,7 +168,7 @@ public final class AdmissionGate {
 			State was = ticket.state;
 			ticket.state = State.DONE;
 			if (was == State.QUEUED) {
-				this.queues.get(ticket.lane).remove(ticket);
+				dequeue(ticket);
 				admitted = List.of();
 			}
 			else if (was == State.RUNNING) {
@@ -169,6 +185,12 @@ public final class AdmissionGate {
 			next.cancelExpiry();
 			next.sink.tryEmitEmpty();
 		}
+	}
+
+	/** Called holding the lock. */
+	private void dequeue(Ticket ticket) {
+		this.queues.get(ticket.lane).remove(ticket);
+		this.queuedBytes -= ticket.bodyBytes;
 	}
 
 	/** Called holding the lock. */
@@ -200,7 +222,7 @@ public final class AdmissionGate {
 			Queue queue = this.queues.get(lane);
 			while (queue.size > 0 && mayRun(lane)) {
 				Ticket next = servableInOrder(lane, queue) ? queue.head : queue.tail;
-				queue.remove(next);
+				dequeue(next);
 				run(next);
 				if (admitted == null) {
 					admitted = new ArrayList<>(2);
@@ -232,6 +254,8 @@ public final class AdmissionGate {
 
 		private final Lane lane;
 
+		private final int bodyBytes;
+
 		private State state;
 
 		private long runningSince;
@@ -244,8 +268,9 @@ public final class AdmissionGate {
 
 		private Ticket prev, next;
 
-		private Ticket(Lane lane) {
+		private Ticket(Lane lane, int bodyBytes) {
 			this.lane = lane;
+			this.bodyBytes = bodyBytes;
 		}
 
 		/** Completes when the operation may run; fails with {@link Overloaded} when it is shed. */

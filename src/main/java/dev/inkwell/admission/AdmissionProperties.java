@@ -3,6 +3,7 @@ package dev.inkwell.admission;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How many GraphQL operations run at once and how many may wait (application.yaml maps the
@@ -16,10 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * request is shed at once. Large by default (4,096): a client shed at once tends to come straight
  * back, so a queue that holds every waiting client sheds by wait time instead, which paces retries
  * (at 1,024 connections a queue of 1,000 answered some 11,000 immediate sheds a second)
+ * @param queueBytes the request bodies all waiting requests may hold together (read before a
+ * request is admitted, to tell its lane); beyond that a request is shed at once. 64 MB by default,
+ * so that a queue of large bodies cannot exhaust the heap
  * @param queueTimeout longest wait for a slot; then the request is shed
  */
 @ConfigurationProperties("inkwell.admission")
-public record AdmissionProperties(Integer maxConcurrent, Integer writeShare, Integer queueSize, Duration queueTimeout) {
+public record AdmissionProperties(Integer maxConcurrent, Integer writeShare, Integer queueSize, DataSize queueBytes,
+		Duration queueTimeout) {
 
 	/** The settings with their defaults filled in, given the database pool's size. */
 	AdmissionProperties resolved(int poolSize) {
@@ -28,8 +33,9 @@ public record AdmissionProperties(Integer maxConcurrent, Integer writeShare, Int
 		// A read needs at least one slot of its own; with a single slot, mutations get no reserve.
 		share = Math.max(0, Math.min(share, max - 1));
 		int queue = (this.queueSize != null && this.queueSize >= 0) ? this.queueSize : 4096;
+		DataSize bytes = (this.queueBytes != null) ? this.queueBytes : DataSize.ofMegabytes(64);
 		Duration timeout = (this.queueTimeout != null) ? this.queueTimeout : Duration.ofSeconds(1);
-		return new AdmissionProperties(max, share, queue, timeout);
+		return new AdmissionProperties(max, share, queue, bytes, timeout);
 	}
 
 }

@@ -19,7 +19,7 @@ class AdmissionGateTest {
 	private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
 
 	/** Four slots, one kept for mutations, two waiting places per lane, a wait of at most 1 s. */
-	private final AdmissionGate gate = new AdmissionGate(4, 1, 2, Duration.ofSeconds(1), this.time);
+	private final AdmissionGate gate = new AdmissionGate(4, 1, 2, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
 
 	@Test
 	void readsRunUpToTheirSlotsThenWaitThenAreShedAtOnce() {
@@ -88,8 +88,22 @@ class AdmissionGateTest {
 	}
 
 	@Test
+	void theQueuesHoldAtMostTheirBytesOfRequestBodies() {
+		AdmissionGate gate = new AdmissionGate(1, 0, 10, 1_000, Duration.ofSeconds(1), this.time);
+		Ticket running = gate.enter(Lane.READ, 900); // runs at once: its body counts against nothing
+		Outcome first = watch(gate.enter(Lane.READ, 600));
+		Outcome second = watch(gate.enter(Lane.READ, 600));
+		assertThat(first.waiting()).isTrue();
+		assertThat(second.shed).isEqualTo(Overloaded.Reason.QUEUE_FULL);
+
+		running.close(); // the first leaves the queue, and its bytes with it
+		assertThat(first.admitted()).isTrue();
+		assertThat(watch(gate.enter(Lane.READ, 1_000)).waiting()).isTrue();
+	}
+
+	@Test
 	void aQueueTheSlotsCanServeQuicklyIsServedInOrderHoweverLongTheOldestHasWaited() {
-		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
+		AdmissionGate deep = new AdmissionGate(1, 0, 10, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		this.time.advanceTimeBy(Duration.ofMillis(100));
 		Outcome first = watch(deep.enter(Lane.READ));
@@ -104,7 +118,7 @@ class AdmissionGateTest {
 
 	@Test
 	void aQueueTheSlotsCannotServeQuicklyIsServedNewestFirst() {
-		AdmissionGate deep = new AdmissionGate(1, 0, 10, Duration.ofSeconds(1), this.time);
+		AdmissionGate deep = new AdmissionGate(1, 0, 10, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		Outcome first = watch(deep.enter(Lane.READ));
 		this.time.advanceTimeBy(Duration.ofMillis(300));

@@ -63,7 +63,7 @@ class AdmissionFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		if (request.getMethod() == HttpMethod.GET) {
-			return admit(Lane.READ, exchange, chain);
+			return admit(Lane.READ, 0, exchange, chain);
 		}
 		if (request.getMethod() != HttpMethod.POST) {
 			return chain.filter(exchange);
@@ -72,14 +72,15 @@ class AdmissionFilter implements WebFilter {
 			.map(RequestBodies::bytes)
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> this.storedLanes.of(RequestLane.read(body))
-				.flatMap((lane) -> admit(lane, exchange.mutate().request(RequestBodies.replaying(request, body)).build(), chain)))
+				.flatMap((lane) -> admit(lane, body.length,
+						exchange.mutate().request(RequestBodies.replaying(request, body)).build(), chain)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> GraphQlHttpErrors.write(exchange,
 					HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the limit of " + this.maxBodyBytes
 							+ " bytes"));
 	}
 
-	private Mono<Void> admit(Lane lane, ServerWebExchange exchange, WebFilterChain chain) {
-		AdmissionGate.Ticket ticket = this.gate.enter(lane);
+	private Mono<Void> admit(Lane lane, int bodyBytes, ServerWebExchange exchange, WebFilterChain chain) {
+		AdmissionGate.Ticket ticket = this.gate.enter(lane, bodyBytes);
 		return ticket.ready()
 			.then(Mono.defer(() -> chain.filter(exchange)))
 			.onErrorResume(Overloaded.class, (ex) -> shed(exchange))
