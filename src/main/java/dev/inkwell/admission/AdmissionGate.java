@@ -21,13 +21,14 @@ import reactor.core.scheduler.Schedulers;
  * {@code maxQueuedBytes} of request bodies, which are read before a request is admitted. Freed
  * slots go to waiting mutations first.
  * <p>
- * Each queue is served oldest first while its slots can serve all of it within a quarter of the
- * queue timeout (judged by how long operations of that lane have recently held a slot), and newest
- * first once they cannot (adaptive LIFO): a queue only a little longer than the slots, as with a
- * few more clients than slots, is served in order and nobody times out, however slow the machine;
- * under a standing overload the requests that are served have waited little, and those that
- * cannot be served in time are shed when their wait runs out instead of being served too late to
- * matter.
+ * Each queue is served oldest first while it is short: at most {@value #ROUNDS_IN_ORDER} rounds of
+ * the lane's slots, and all of it servable within the queue timeout (judged by how long operations
+ * of that lane have recently held a slot); newest first once it is longer (adaptive LIFO). A few
+ * more clients than slots are served in order and nobody times out, however slow the machine;
+ * under a standing overload the requests that are served have waited little (a few of their own
+ * run times at most, so the latency of what is answered stays close to that of a quiet server),
+ * and those that cannot be served in time are shed when their wait runs out instead of being
+ * served too late to matter.
  */
 public final class AdmissionGate {
 
@@ -57,7 +58,8 @@ public final class AdmissionGate {
 
 	private final Duration queueTimeout;
 
-	private final long inOrderNanos;
+	/** How many rounds of the slots may wait and still be served in order. */
+	static final int ROUNDS_IN_ORDER = 4;
 
 
 	private final Scheduler timer;
@@ -83,7 +85,6 @@ public final class AdmissionGate {
 		this.queueSize = queueSize;
 		this.maxQueuedBytes = maxQueuedBytes;
 		this.queueTimeout = queueTimeout;
-		this.inOrderNanos = queueTimeout.toNanos() / 4;
 		this.timer = timer;
 		for (Lane lane : Lane.values()) {
 			this.queues.put(lane, new Queue());
@@ -207,12 +208,13 @@ public final class AdmissionGate {
 	}
 
 	/**
-	 * Whether the lane's slots could serve its whole queue, in order, within a quarter of the queue
-	 * timeout; called holding the lock.
+	 * Whether the lane's queue is short enough to be served in order: a few rounds of its slots, all
+	 * served before the queue timeout; called holding the lock.
 	 */
 	private boolean servableInOrder(Lane lane, Queue queue) {
-		int slots = (lane == Lane.WRITE) ? this.maxConcurrent : this.maxReads;
-		return (double) queue.size * this.averageRunNanos.get(lane)[0] / Math.max(1, slots) <= this.inOrderNanos;
+		int slots = Math.max(1, (lane == Lane.WRITE) ? this.maxConcurrent : this.maxReads);
+		return queue.size <= ROUNDS_IN_ORDER * slots
+				&& (double) queue.size * this.averageRunNanos.get(lane)[0] / slots <= this.queueTimeout.toNanos();
 	}
 
 	/** Moves waiting tickets into free slots, mutations first; called holding the lock. */

@@ -102,35 +102,54 @@ class AdmissionGateTest {
 	}
 
 	@Test
-	void aQueueTheSlotsCanServeQuicklyIsServedInOrderHoweverLongTheOldestHasWaited() {
+	void aShortQueueIsServedInOrderHoweverLongTheOldestHasWaited() {
 		AdmissionGate deep = new AdmissionGate(1, 0, 10, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
-		this.time.advanceTimeBy(Duration.ofMillis(100));
+		this.time.advanceTimeBy(Duration.ofMillis(200));
 		Outcome first = watch(deep.enter(Lane.READ));
-		running.close(); // operations hold the slot about 100 ms
-		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
+		running.close(); // operations hold the slot about 200 ms
+		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
+				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
 		this.time.advanceTimeBy(Duration.ofMillis(400));
-		first.ticket.close(); // two waiting, about 0.2 s of work for the slot: in order, though the oldest waited 400 ms
+		first.ticket.close(); // four waiting (four rounds of one slot), 0.8 s of work: in order, though the oldest waited 400 ms
 
 		assertThat(waiting.get(0).admitted()).isTrue();
-		assertThat(waiting.get(1).waiting()).isTrue();
+		assertThat(waiting.subList(1, 4)).allMatch(Outcome::waiting);
 	}
 
 	@Test
-	void aQueueTheSlotsCannotServeQuicklyIsServedNewestFirst() {
+	void aQueueOfMoreRoundsThanTheSlotsServeInOrderIsServedNewestFirst() {
 		AdmissionGate deep = new AdmissionGate(1, 0, 10, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
 		Ticket running = deep.enter(Lane.READ);
 		Outcome first = watch(deep.enter(Lane.READ));
-		this.time.advanceTimeBy(Duration.ofMillis(300));
-		running.close(); // operations hold the slot about 300 ms; one waiting: served
+		this.time.advanceTimeBy(Duration.ofMillis(10));
+		running.close(); // fast operations: 10 ms each
+		List<Outcome> waiting = new ArrayList<>();
+		for (int i = 0; i < AdmissionGate.ROUNDS_IN_ORDER + 1; i++) {
+			waiting.add(watch(deep.enter(Lane.READ)));
+		}
+		this.time.advanceTimeBy(Duration.ofMillis(10));
+		first.ticket.close(); // five rounds of the slot waiting, though only 50 ms of work: newest first
+
+		assertThat(waiting.get(waiting.size() - 1).admitted()).isTrue();
+		assertThat(waiting.get(0).waiting()).isTrue();
+	}
+
+	@Test
+	void aQueueTheSlotsCannotServeInTimeIsServedNewestFirst() {
+		AdmissionGate deep = new AdmissionGate(1, 0, 10, Long.MAX_VALUE, Duration.ofSeconds(1), this.time);
+		Ticket running = deep.enter(Lane.READ);
+		Outcome first = watch(deep.enter(Lane.READ));
+		this.time.advanceTimeBy(Duration.ofMillis(400));
+		running.close(); // operations hold the slot about 400 ms; one waiting: served
 		assertThat(first.admitted()).isTrue();
 		List<Outcome> waiting = List.of(watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)),
-				watch(deep.enter(Lane.READ)), watch(deep.enter(Lane.READ)));
-		this.time.advanceTimeBy(Duration.ofMillis(300));
-		first.ticket.close(); // four waiting, 1.2 s of work for the slot, more than a quarter of the 1 s wait: newest first
+				watch(deep.enter(Lane.READ)));
+		this.time.advanceTimeBy(Duration.ofMillis(400));
+		first.ticket.close(); // three waiting, 1.2 s of work for the slot, more than the 1 s wait: newest first
 
-		assertThat(waiting.get(3).admitted()).isTrue();
-		assertThat(waiting.subList(0, 3)).allMatch(Outcome::waiting);
+		assertThat(waiting.get(2).admitted()).isTrue();
+		assertThat(waiting.subList(0, 2)).allMatch(Outcome::waiting);
 	}
 
 	private List<Outcome> enter(Lane lane, int count) {
