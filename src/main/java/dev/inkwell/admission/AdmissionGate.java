@@ -21,9 +21,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code maxQueuedBytes} of request bodies, which are read before a request is admitted. Freed
  * slots go to waiting mutations first.
  * <p>
- * Each queue is served oldest first while it is short: at most {@value #ROUNDS_IN_ORDER} rounds of
- * the lane's slots, and all of it servable within the queue timeout (judged by how long operations
- * of that lane have recently held a slot); newest first once it is longer (adaptive LIFO). A few
+ * Each queue is served oldest first while it is short: at most
+ * {@value LaneState#ROUNDS_IN_ORDER} rounds of the lane's slots, and all of it servable within the
+ * queue timeout (judged by how long operations of that lane have recently held a slot); newest
+ * first once it is longer (adaptive LIFO). A few
  * more clients than slots are served in order and nobody times out, however slow the machine;
  * under a standing overload the requests that are served have waited little (a few of their own
  * run times at most, so the latency of what is answered stays close to that of a quiet server),
@@ -58,20 +59,9 @@ public final class AdmissionGate {
 
 	private final Duration queueTimeout;
 
-	/** How many rounds of the slots may wait and still be served in order. */
-	static final int ROUNDS_IN_ORDER = 4;
-
-
 	private final Scheduler timer;
 
-	private final Map<Lane, Queue> queues = new EnumMap<>(Lane.class);
-
-	private final Map<Lane, int[]> running = new EnumMap<>(Lane.class);
-
-	/** Per lane, a moving average of how long an operation holds its slot (0: none finished yet). */
-	private final Map<Lane, long[]> averageRunNanos = new EnumMap<>(Lane.class);
-
-	private final Map<Lane, Map<Overloaded.Reason, LongAdder>> shed = new EnumMap<>(Lane.class);
+	private final Map<Lane, LaneState> lanes = new EnumMap<>(Lane.class);
 
 	public AdmissionGate(int maxConcurrent, int writeShare, int queueSize, long maxQueuedBytes,
 			Duration queueTimeout) {
@@ -87,14 +77,7 @@ public final class AdmissionGate {
 		this.queueTimeout = queueTimeout;
 		this.timer = timer;
 		for (Lane lane : Lane.values()) {
-			this.queues.put(lane, new Queue());
-			this.running.put(lane, new int[1]);
-			this.averageRunNanos.put(lane, new long[1]);
-			Map<Overloaded.Reason, LongAdder> counts = new EnumMap<>(Overloaded.Reason.class);
-			for (Overloaded.Reason reason : Overloaded.Reason.values()) {
-				counts.put(reason, new LongAdder());
-			}
-			this.shed.put(lane, counts);
+			this.lanes.put(lane, new LaneState());
 		}
 	}
 
@@ -119,7 +102,7 @@ public final class AdmissionGate {
 		ticket.sink = Sinks.one();
 		boolean full = false;
 		synchronized (this) {
-			Queue queue = this.queues.get(lane);
+			Queue queue = this.lanes.get(lane).queue;
 			if (queue.size == 0 && mayRun(lane)) {
 				run(ticket);
 			}
@@ -134,7 +117,7 @@ public final class AdmissionGate {
 			}
 		}
 		if (full) {
-			this.shed.get(lane).get(Overloaded.Reason.QUEUE_FULL).increment();
+			this.lanes.get(lane).shed(Overloaded.Reason.QUEUE_FULL);
 			ticket.refusal = new Overloaded(lane, Overloaded.Reason.QUEUE_FULL);
 		}
 		else if (ticket.state == State.QUEUED) {
@@ -146,8 +129,8 @@ public final class AdmissionGate {
 	}
 
 	private boolean mayRun(Lane lane) {
-		int reads = this.running.get(Lane.READ)[0];
-		int total = reads + this.running.get(Lane.WRITE)[0];
+		int reads = this.lanes.get(Lane.READ).running;
+		int total = reads + this.lanes.get(Lane.WRITE).running;
 		return total < this.maxConcurrent && (lane == Lane.WRITE || reads < this.maxReads);
 	}
 
@@ -159,7 +142,7 @@ public final class AdmissionGate {
 			dequeue(ticket);
 			ticket.state = State.DONE;
 		}
-		this.shed.get(ticket.lane).get(Overloaded.Reason.QUEUE_TIMEOUT).increment();
+		this.lanes.get(ticket.lane).shed(Overloaded.Reason.QUEUE_TIMEOUT);
 		ticket.sink.tryEmitError(new Overloaded(ticket.lane, Overloaded.Reason.QUEUE_TIMEOUT));
 	}
 
@@ -173,8 +156,7 @@ public final class AdmissionGate {
 				admitted = List.of();
 			}
 			else if (was == State.RUNNING) {
-				this.running.get(ticket.lane)[0]--;
-				ranFor(ticket.lane, this.timer.now(TimeUnit.NANOSECONDS) - ticket.runningSince);
+				this.lanes.get(ticket.lane).finished(this.timer.now(TimeUnit.NANOSECONDS) - ticket.runningSince);
 				admitted = admitWaiting();
 			}
 			else {
@@ -190,7 +172,7 @@ public final class AdmissionGate {
 
 	/** Called holding the lock. */
 	private void dequeue(Ticket ticket) {
-		this.queues.get(ticket.lane).remove(ticket);
+		this.lanes.get(ticket.lane).queue.remove(ticket);
 		this.queuedBytes -= ticket.bodyBytes;
 	}
 
@@ -198,13 +180,7 @@ public final class AdmissionGate {
 	private void run(Ticket ticket) {
 		ticket.state = State.RUNNING;
 		ticket.runningSince = this.timer.now(TimeUnit.NANOSECONDS);
-		this.running.get(ticket.lane)[0]++;
-	}
-
-	/** Called holding the lock; the average follows the last few dozen operations. */
-	private void ranFor(Lane lane, long nanos) {
-		long[] average = this.averageRunNanos.get(lane);
-		average[0] = (average[0] == 0) ? Math.max(1, nanos) : average[0] + (nanos - average[0]) / 16;
+		this.lanes.get(ticket.lane).running++;
 	}
 
 	/**
@@ -213,15 +189,15 @@ public final class AdmissionGate {
 	 */
 	private boolean servableInOrder(Lane lane, Queue queue) {
 		int slots = Math.max(1, (lane == Lane.WRITE) ? this.maxConcurrent : this.maxReads);
-		return queue.size <= ROUNDS_IN_ORDER * slots
-				&& (double) queue.size * this.averageRunNanos.get(lane)[0] / slots <= this.queueTimeout.toNanos();
+		return queue.size <= LaneState.ROUNDS_IN_ORDER * slots
+				&& (double) queue.size * this.lanes.get(lane).averageRunNanos / slots <= this.queueTimeout.toNanos();
 	}
 
 	/** Moves waiting tickets into free slots, mutations first; called holding the lock. */
 	private List<Ticket> admitWaiting() {
 		List<Ticket> admitted = null;
 		for (Lane lane : new Lane[] { Lane.WRITE, Lane.READ }) {
-			Queue queue = this.queues.get(lane);
+			Queue queue = this.lanes.get(lane).queue;
 			while (queue.size > 0 && mayRun(lane)) {
 				Ticket next = servableInOrder(lane, queue) ? queue.head : queue.tail;
 				dequeue(next);
@@ -236,15 +212,15 @@ public final class AdmissionGate {
 	}
 
 	public synchronized int running(Lane lane) {
-		return this.running.get(lane)[0];
+		return this.lanes.get(lane).running;
 	}
 
 	public synchronized int queued(Lane lane) {
-		return this.queues.get(lane).size;
+		return this.lanes.get(lane).queue.size;
 	}
 
 	public long shed(Lane lane, Overloaded.Reason reason) {
-		return this.shed.get(lane).get(reason).sum();
+		return this.lanes.get(lane).shed.get(reason).sum();
 	}
 
 	public Duration queueTimeout() {
@@ -293,6 +269,40 @@ public final class AdmissionGate {
 		/** Frees the slot, or the place in the queue; safe to call more than once. */
 		public void close() {
 			AdmissionGate.this.close(this);
+		}
+
+	}
+
+	/** One lane's queue, running operations and counts; guarded by the gate's lock but for the shed counts. */
+	static final class LaneState {
+
+		/** How many rounds of the slots may wait and still be served in order. */
+		static final int ROUNDS_IN_ORDER = 4;
+
+		final Queue queue = new Queue();
+
+		final Map<Overloaded.Reason, LongAdder> shed = new EnumMap<>(Overloaded.Reason.class);
+
+		int running;
+
+		/** A moving average of how long an operation holds its slot (0: none finished yet). */
+		long averageRunNanos;
+
+		LaneState() {
+			for (Overloaded.Reason reason : Overloaded.Reason.values()) {
+				this.shed.put(reason, new LongAdder());
+			}
+		}
+
+		void shed(Overloaded.Reason reason) {
+			this.shed.get(reason).increment();
+		}
+
+		/** An operation gave its slot back after {@code nanos}; the average follows the last few dozen. */
+		void finished(long nanos) {
+			this.running--;
+			this.averageRunNanos = (this.averageRunNanos == 0) ? Math.max(1, nanos)
+					: this.averageRunNanos + (nanos - this.averageRunNanos) / 16;
 		}
 
 	}

@@ -125,7 +125,7 @@ class AdmissionGateTest {
 		this.time.advanceTimeBy(Duration.ofMillis(10));
 		running.close(); // fast operations: 10 ms each
 		List<Outcome> waiting = new ArrayList<>();
-		for (int i = 0; i < AdmissionGate.ROUNDS_IN_ORDER + 1; i++) {
+		for (int i = 0; i < AdmissionGate.LaneState.ROUNDS_IN_ORDER + 1; i++) {
 			waiting.add(watch(deep.enter(Lane.READ)));
 		}
 		this.time.advanceTimeBy(Duration.ofMillis(10));
