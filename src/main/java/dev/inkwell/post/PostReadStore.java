@@ -256,23 +256,12 @@ public class PostReadStore {
 			conditions.add(scope.parentExpression + " = ANY(:parentIds)");
 			parameters.put("parentIds", parentIds);
 		}
-		Long authorId = filter.authorRowId();
-		if (authorId != null) {
-			conditions.add("p.author_id = :authorId");
-			parameters.put("authorId", authorId);
-		}
-		if (filter.authorUsername() != null) {
-			conditions.add("p.author_id IN (SELECT id FROM users WHERE lower(username) = lower(:authorUsername))");
-			parameters.put("authorUsername", filter.authorUsername());
-		}
-		if (filter.published() != null) {
-			conditions.add("p.published = :published");
-			parameters.put("published", filter.published());
-		}
-		if (filter.search() != null) {
-			conditions.add("p.search_vector @@ " + QUERY);
-			parameters.put("search", filter.search());
-		}
+		addIfGiven(conditions, parameters, "p.author_id = :authorId", "authorId", filter.authorRowId());
+		addIfGiven(conditions, parameters,
+				"p.author_id IN (SELECT id FROM users WHERE lower(username) = lower(:authorUsername))",
+				"authorUsername", filter.authorUsername());
+		addIfGiven(conditions, parameters, "p.published = :published", "published", filter.published());
+		addIfGiven(conditions, parameters, "p.search_vector @@ " + QUERY, "search", filter.search());
 		if (filter.tags() != null) {
 			String tagged = "EXISTS (SELECT 1 FROM post_tags tp WHERE tp.post_id = p.id AND tp.tag_id = ANY(:";
 			if (filter.tagMatch() == TagMatch.ALL) {
@@ -287,15 +276,18 @@ public class PostReadStore {
 				parameters.put("tagIds", tagIds.all());
 			}
 		}
-		if (filter.createdAfter() != null) {
-			conditions.add("p.created_at > :createdAfter");
-			parameters.put("createdAfter", filter.createdAfter());
-		}
-		if (filter.createdBefore() != null) {
-			conditions.add("p.created_at < :createdBefore");
-			parameters.put("createdBefore", filter.createdBefore());
-		}
+		addIfGiven(conditions, parameters, "p.created_at > :createdAfter", "createdAfter", filter.createdAfter());
+		addIfGiven(conditions, parameters, "p.created_at < :createdBefore", "createdBefore", filter.createdBefore());
 		return String.join(" AND ", conditions);
+	}
+
+	/** A filter's condition and the one parameter it binds go in together, and only when it was given. */
+	private static void addIfGiven(List<String> conditions, Map<String, Object> parameters, String condition,
+			String name, Object value) {
+		if (value != null) {
+			conditions.add(condition);
+			parameters.put(name, value);
+		}
 	}
 
 }
