@@ -93,10 +93,9 @@ if [ -z "${SKIP_TRAINING:-}" ]; then
   TRAIN_TOTAL_S="$(awk -v a="$t0" -v b="$t2" 'BEGIN { printf "%.1f", b - a }')"
   echo "bench: cache written: $(du -h "$AOT_CACHE" | cut -f1), ${TRAIN_WRITE_S} s from SIGTERM to exit"
   # The assembly (a child JVM) logs what went in; the training JVM's own log is rotated to .0.
-  grep -h 'MethodTrainingData\|App      loader' "$OUT/raw/aot.training.log" | sed 's/^.*\] /bench: cache holds: /' || true
+  grep -h 'KlassTrainingData\|MethodTrainingData' "$OUT/raw/aot.training.log" | sed 's/^.*\] /bench: cache holds: /' || true
 else
   [ -s "$AOT_CACHE" ] || { echo "bench: SKIP_TRAINING set but no cache at $AOT_CACHE" >&2; exit 2; }
-  TRAIN_WRITE_S=null TRAIN_TOTAL_S=null
 fi
 
 # 3. The first COLD_SECONDS of each variant.
@@ -162,7 +161,11 @@ done
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "JAVA_OPTS: $BASE_OPTS"
   echo "jar: $(basename "$JAR"), run extracted (java -Djarmode=tools -jar … extract) in every variant"
-  echo "training: ${TRAIN_SECONDS} s of wrk per operation ($TRAIN_OPS), $CONNECTIONS connections; SIGTERM to exit ${TRAIN_WRITE_S} s, whole run ${TRAIN_TOTAL_S} s; cache $(du -h "$AOT_CACHE" | cut -f1)"
+  if [ -z "${SKIP_TRAINING:-}" ]; then
+    echo "training: ${TRAIN_SECONDS} s of wrk per operation ($TRAIN_OPS), $CONNECTIONS connections; SIGTERM to exit ${TRAIN_WRITE_S} s, whole run ${TRAIN_TOTAL_S} s; cache $(du -h "$AOT_CACHE" | cut -f1)"
+  else
+    echo "training: none, an earlier run's cache reused ($(du -h "$AOT_CACHE" | cut -f1), written $(date -u -r "$AOT_CACHE" +%FT%TZ))"
+  fi
   echo "cold runs: fresh JVM per variant, wrk on $FEED from the moment readiness answers, $CONNECTIONS connections, 30 s client time-out, ${half1} s + ${half2} s back to back, $ROUNDS round(s)"
 } > "$OUT/environment.txt"
 {
