@@ -41,7 +41,7 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 
 	private final Counter graphqlJava;
 
-	PlannedExecution(@Value("${inkwell.execution:graphql-java}") String engine,
+	PlannedExecution(@Value("${inkwell.execution:planned}") String engine,
 			ObjectProvider<DataFetcherExceptionResolver> resolvers, MeterRegistry meters) {
 		this.engine = ExecutionEngine.of(engine);
 		this.resolvers = resolvers;
