@@ -1,4 +1,4 @@
-# Sourced by run.sh and overload.sh: the settings both share, the tools they need, and the jar.
+# Sourced by run.sh, overload.sh and engines.sh: the settings they share, the tools they need, and the jar.
 # Expects HERE and ROOT to be set, and OUT (where results go).
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}" PGPASSWORD="${PGPASSWORD:-postgres}"

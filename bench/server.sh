@@ -1,6 +1,9 @@
-# Sourced by run.sh and overload.sh: starts Inkwell with the production profile, fills the data
-# set once per scale, and writes the request bodies of the operations into $OUT/raw/<op>.json.
+# Sourced by run.sh, overload.sh and engines.sh: starts Inkwell with the production profile, fills
+# the data set once per scale, and writes the request bodies of the operations into
+# $OUT/raw/<op>.json.
 # Expects HERE, JAR, OUT, DB, PORT, SCALE, JAVA_OPTS, PSQL and the libpq variables to be set.
+# start_server takes PORT, JAVA_OPTS and SERVER_LOG (default raw/server.log) from the environment,
+# so a caller can start more than one (engines.sh), and the server inherits the rest.
 
 SERVER_PID=""
 stop_server() {
@@ -11,17 +14,18 @@ stop_server() {
 [ -n "${KEEP_SERVER:-}" ] || trap stop_server EXIT
 
 start_server() {
-  echo "bench: starting Inkwell on :$PORT (database $DB, JAVA_OPTS=$JAVA_OPTS)"
+  local log="${SERVER_LOG:-$OUT/raw/server.log}"
+  echo "bench: starting Inkwell on :$PORT (database $DB, JAVA_OPTS=$JAVA_OPTS${INKWELL_EXECUTION:+, INKWELL_EXECUTION=$INKWELL_EXECUTION})"
   # The response cache is off unless asked for: these runs measure execution (cache.sh measures
   # the cache), and the side-by-side with PostGraphile must not be won by serving stored answers.
   RESPONSE_CACHE_ENABLED="${RESPONSE_CACHE_ENABLED:-false}" \
   SPRING_PROFILES_ACTIVE=prod JWT_SECRET="$(head -c 48 /dev/urandom | base64)" \
     DB_HOST="$PGHOST" DB_PORT="$PGPORT" DB_USER="$PGUSER" DB_PASSWORD="$PGPASSWORD" DB_NAME="$DB" PORT="$PORT" \
-    java $JAVA_OPTS -jar "$JAR" > "$OUT/raw/server.log" 2>&1 &
+    java $JAVA_OPTS -jar "$JAR" > "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 $(( ${READY_SECONDS:-120} * 2 ))); do   # READY_SECONDS: start-up is slow on a busy machine
     curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $OUT/raw/server.log" >&2; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "bench: Inkwell exited; see $log" >&2; exit 1; }
     sleep 0.5
   done
   echo "bench: Inkwell did not become ready" >&2; exit 1

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import dev.inkwell.graphql.batch.BatchField;
+import dev.inkwell.graphql.batch.BatchFields;
 import dev.inkwell.graphql.batch.BatchLoaders;
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.node.GlobalId;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Controller;
  * through {@code @BatchMapping}.
  */
 @Controller
-class PostController implements NodeReader<Post> {
+class PostController implements NodeReader<Post>, BatchFields {
 
 	private final PostReadStore posts;
 
@@ -110,6 +112,11 @@ class PostController implements NodeReader<Post> {
 	@SchemaMapping(typeName = "Tag")
 	CompletableFuture<Long> postCount(Tag tag, DataFetchingEnvironment environment) {
 		return PostReadStore.tagPostsCounter(tag.id()).load(environment);
+	}
+
+	@Override
+	public List<BatchField> batchFields() {
+		return List.of(BatchField.batchMapping("Post", "author"), BatchField.batchMapping("Post", "tags"));
 	}
 
 	/** Whether a post connection's selection reads {@code content}, under any alias or fragment. */

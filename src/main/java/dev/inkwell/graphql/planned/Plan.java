@@ -3,6 +3,7 @@ package dev.inkwell.graphql.planned;
 import java.util.List;
 import java.util.Map;
 
+import dev.inkwell.graphql.batch.BatchField;
 import graphql.execution.MergedField;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
@@ -27,17 +28,20 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 		/** A pure function of the parent (TrivialDataFetcher, e.g. the global id). */
 		TRIVIAL,
 		/** The schema's fetcher with a full environment: controller methods, batch loaders, counts. */
-		RESOLVED
+		RESOLVED,
+		/** A relation read through a loader ({@link BatchField}): a level's parents are asked for at once. */
+		BATCHED
 
 	}
 
 	/**
 	 * One field of a selection: its response key, definition, the fetcher the schema has for it,
 	 * what it selects on each object type its value may have, and, for a single scalar or enum
-	 * value, that type ({@code leaf}; else null).
+	 * value, that type ({@code leaf}; else null), and for a {@link Kind#BATCHED} field how it is loaded.
 	 */
 	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
-			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf) {
+			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf,
+			BatchField batch) {
 
 		GraphQLOutputType type() {
 			return this.definition.getType();

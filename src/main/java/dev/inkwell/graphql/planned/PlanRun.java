@@ -2,10 +2,11 @@ package dev.inkwell.graphql.planned;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -40,6 +41,9 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.LightDataFetcher;
+import dev.inkwell.graphql.planned.ResultTree.ResultList;
+import dev.inkwell.graphql.planned.ResultTree.ResultObject;
+import org.dataloader.DataLoader;
 
 /**
  * Runs one {@link Plan} for one request, level by level. Every field of every object on a level
@@ -53,9 +57,6 @@ import graphql.schema.LightDataFetcher;
  * added to the {@link ExecutionContext} the way graphql-java adds them, so they read the same.
  */
 final class PlanRun {
-
-	/** A value that is null in a non-null position: its parent becomes null in turn. */
-	private static final Object INVALID = new Object();
 
 	private static final ExecutionStepInfoFactory STEP_INFOS = new ExecutionStepInfoFactory();
 
@@ -79,7 +80,20 @@ final class PlanRun {
 	private final Map<Plan.Field, DataFetcher<?>> instrumented = new IdentityHashMap<>();
 
 	/** Fields waiting for their fetcher's future; completed together once the level is dispatched. */
-	private List<Pending> level = new ArrayList<>();
+	private List<Waiting> level = new ArrayList<>();
+
+	/** The level's batched fields, in the order they were met: each loads all its parents at once. */
+	private List<Batch> batches = new ArrayList<>();
+
+	private Map<Plan.Field, Batch> batchesByField = new IdentityHashMap<>();
+
+	/** Per batched plan field: the instrumentations' checks of its arguments (they wrap a fetcher). */
+	private final Map<Plan.Field, DataFetcher<?>> argumentChecks = new IdentityHashMap<>();
+
+	/** Errors whose handling had not finished when their field was completed; the next level waits for them. */
+	private final List<CompletableFuture<Object>> lateFailures = new ArrayList<>();
+
+	private static final Object ARGUMENTS_ACCEPTED = new Object();
 
 	PlanRun(ExecutionContext context, ExecutionStrategyParameters parameters, DataFetcherExceptionHandler handler,
 			Plan plan) {
@@ -95,30 +109,40 @@ final class PlanRun {
 		ResultObject root = object(this.plan.rootType(), this.plan.fields(), this.parameters.getSource(),
 				ResultPath::rootPath, () -> rootInfo);
 		return drain().thenApply((done) -> {
-			Object data = root.finish();
-			return new ExecutionResultImpl((data == INVALID) ? null : data, this.context.getErrors());
+			return new ExecutionResultImpl(ResultTree.data(root), this.context.getErrors());
 		});
 	}
 
 	/** Dispatches the DataLoaders for the waiting fields, completes them, and goes on with the next level. */
 	private CompletableFuture<Void> drain() {
-		if (this.level.isEmpty()) {
+		if (!this.lateFailures.isEmpty()) {
+			CompletableFuture<?>[] late = this.lateFailures.toArray(CompletableFuture<?>[]::new);
+			this.lateFailures.clear();
+			return CompletableFuture.allOf(late).handle((ignored, failure) -> null).thenCompose((ignored) -> drain());
+		}
+		if (this.level.isEmpty() && this.batches.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
 		if (this.context.getExecutionInput().isCancelled()) {
 			// The client left or the request timed out: no further level is read (its statements stop too).
 			return CompletableFuture.failedFuture(new AbortExecutionException("Execution has been asked to be cancelled"));
 		}
-		List<Pending> waiting = this.level;
+		List<Waiting> waiting = this.level;
 		this.level = new ArrayList<>();
+		for (Batch batch : this.batches) {
+			batch.load();
+			waiting.add(batch);
+		}
+		this.batches = new ArrayList<>();
+		this.batchesByField = new IdentityHashMap<>();
 		this.context.getDataLoaderRegistry().dispatchAll();
 		CompletableFuture<?>[] futures = new CompletableFuture<?>[waiting.size()];
 		for (int i = 0; i < futures.length; i++) {
-			futures[i] = waiting.get(i).value;
+			futures[i] = waiting.get(i).value();
 		}
 		return CompletableFuture.allOf(futures).handle((ignored, failure) -> null).thenCompose((ignored) -> {
-			for (Pending pending : waiting) {
-				pending.complete();
+			for (Waiting done : waiting) {
+				done.complete();
 			}
 			return drain();
 		});
@@ -143,6 +167,14 @@ final class PlanRun {
 			}
 			Supplier<ResultPath> fieldPath = memo(() -> path.get().segment(field.key()));
 			Supplier<ExecutionStepInfo> fieldInfo = memo(() -> fieldInfo(field, fieldPath.get(), info.get()));
+			if (field.kind() == Plan.Kind.BATCHED) {
+				this.batchesByField.computeIfAbsent(field, (key) -> {
+					Batch batch = new Batch(key);
+					this.batches.add(batch);
+					return batch;
+				}).parents.add(new BatchedParent(result, i, source, fieldPath, fieldInfo));
+				continue;
+			}
 			fetch(result, i, field, source, fieldPath, fieldInfo);
 		}
 		return result;
@@ -216,7 +248,7 @@ final class PlanRun {
 		});
 	}
 
-	/** A fetched value made into its response form for the field's type; {@link #INVALID} for a null that may not be. */
+	/** A fetched value made into its response form for the field's type; {@link ResultTree#INVALID} for a null that may not be. */
 	private Object complete(Plan.Field field, GraphQLOutputType type, Object fetched, Supplier<ResultPath> path,
 			Supplier<ExecutionStepInfo> info) {
 		Object value = fetched;
@@ -229,7 +261,7 @@ final class PlanRun {
 			if (GraphQLTypeUtil.isNonNull(type)) {
 				NonNullableFieldWasNullException problem = new NonNullableFieldWasNullException(info.get(), path.get());
 				this.context.addError(new NonNullableFieldWasNullError(problem), path.get());
-				return INVALID;
+				return ResultTree.INVALID;
 			}
 			return null;
 		}
@@ -330,8 +362,152 @@ final class PlanRun {
 		};
 	}
 
+	/** What a level waits for before its fields are completed. */
+	private interface Waiting {
+
+		CompletableFuture<?> value();
+
+		void complete();
+
+	}
+
+	/**
+	 * One batched field for all its parents on a level: one key per parent, asked of the field's
+	 * loader before the level is dispatched. Parents are failed one by one, as graphql-java's
+	 * fetcher calls would fail: on an argument the instrumentations refuse, a key that cannot be
+	 * made (a bad cursor or page size), or a failed load.
+	 */
+	private final class Batch implements Waiting {
+
+		final Plan.Field field;
+
+		final List<BatchedParent> parents = new ArrayList<>();
+
+		private CompletableFuture<Void> all;
+
+		Batch(Plan.Field field) {
+			this.field = field;
+		}
+
+		void load() {
+			DataLoader<Object, Object> loader = PlanRun.this.context.getDataLoaderRegistry()
+				.getDataLoader(this.field.batch().loaderName());
+			if (loader == null) {
+				throw new IllegalStateException("No DataLoader named " + this.field.batch().loaderName() + " for "
+						+ this.field.batch().coordinates());
+			}
+			Map<String, Object> arguments = arguments(this.field);
+			Exception refused = refusedArguments(this.field, this.parents.get(0));
+			CompletableFuture<?>[] values = new CompletableFuture<?>[this.parents.size()];
+			for (int i = 0; i < values.length; i++) {
+				BatchedParent parent = this.parents.get(i);
+				if (refused != null) {
+					parent.value = failure(parent.environment(this.field), refused);
+				}
+				else {
+					try {
+						parent.value = loader.load(this.field.batch().key().apply(parent.source, arguments));
+					}
+					catch (Exception ex) {
+						parent.value = failure(parent.environment(this.field), ex);
+					}
+				}
+				values[i] = parent.value;
+			}
+			this.all = CompletableFuture.allOf(values);
+		}
+
+		@Override
+		public CompletableFuture<?> value() {
+			return this.all;
+		}
+
+		@Override
+		public void complete() {
+			for (BatchedParent parent : this.parents) {
+				Object fetched = null;
+				if (parent.value.isCompletedExceptionally()) {
+					CompletableFuture<Object> handled = failure(parent.environment(this.field), cause(parent.value));
+					if (!handled.isDone()) {
+						PlanRun.this.lateFailures.add(handled);
+					}
+				}
+				else {
+					fetched = parent.value.join();
+				}
+				parent.result.values[parent.index] = PlanRun.this.complete(this.field, this.field.type(), fetched,
+						parent.path, parent.info);
+			}
+		}
+
+	}
+
+	/** A parent of a batched field: where its value goes, and what an error needs. */
+	private final class BatchedParent {
+
+		final ResultObject result;
+
+		final int index;
+
+		final Object source;
+
+		final Supplier<ResultPath> path;
+
+		final Supplier<ExecutionStepInfo> info;
+
+		CompletableFuture<Object> value;
+
+		BatchedParent(ResultObject result, int index, Object source, Supplier<ResultPath> path,
+				Supplier<ExecutionStepInfo> info) {
+			this.result = result;
+			this.index = index;
+			this.source = source;
+			this.path = path;
+			this.info = info;
+		}
+
+		DataFetchingEnvironment environment(Plan.Field field) {
+			return PlanRun.this.environment(field, this.source, this.info);
+		}
+
+	}
+
+	/**
+	 * What the instrumentations' wrappers would throw for this field's arguments (the text checks),
+	 * or null: they depend on the arguments only, which all the field's parents share.
+	 */
+	private Exception refusedArguments(Plan.Field field, BatchedParent first) {
+		DataFetchingEnvironment environment = first.environment(field);
+		DataFetcher<?> check = this.argumentChecks.computeIfAbsent(field,
+				(key) -> this.context.getInstrumentation()
+					.instrumentDataFetcher((ignored) -> ARGUMENTS_ACCEPTED,
+							new InstrumentationFieldFetchParameters(this.context, () -> environment, this.parameters,
+									false),
+							this.context.getInstrumentationState()));
+		try {
+			check.get(environment);
+			return null;
+		}
+		catch (Exception ex) {
+			return ex;
+		}
+	}
+
+	private static Throwable cause(CompletableFuture<?> failed) {
+		try {
+			failed.join();
+			throw new IllegalStateException("not failed");
+		}
+		catch (CompletionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (CancellationException ex) {
+			return ex;
+		}
+	}
+
 	/** A field whose value arrives with its level's batch. */
-	private final class Pending {
+	private final class Pending implements Waiting {
 
 		final ResultObject parent;
 
@@ -356,72 +532,18 @@ final class PlanRun {
 			this.value = value;
 		}
 
-		void complete() {
+		@Override
+		public CompletableFuture<?> value() {
+			return this.value;
+		}
+
+		@Override
+		public void complete() {
 			Object fetched = this.value.isCompletedExceptionally() ? null : this.value.join();
 			this.parent.values[this.index] = PlanRun.this.complete(this.field, this.field.type(), fetched, this.path,
 					this.info);
 		}
 
-	}
-
-	/** An object's values by field, in selection order. */
-	private static final class ResultObject {
-
-		final List<Plan.Field> fields;
-
-		final Object[] values;
-
-		ResultObject(List<Plan.Field> fields) {
-			this.fields = fields;
-			this.values = new Object[fields.size()];
-		}
-
-		/** The response map, or {@link #INVALID} when a non-null field of it is null. */
-		Object finish() {
-			Map<String, Object> map = new LinkedHashMap<>(this.values.length * 2);
-			for (int i = 0; i < this.values.length; i++) {
-				Object value = PlanRun.finish(this.values[i]);
-				if (value == INVALID) {
-					if (this.fields.get(i).nonNull()) {
-						return INVALID;
-					}
-					value = null;
-				}
-				map.put(this.fields.get(i).key(), value);
-			}
-			return map;
-		}
-
-	}
-
-	/** A list's items, and whether they may be null. */
-	private record ResultList(List<Object> items, boolean itemsNonNull) {
-
-		Object finish() {
-			List<Object> list = new ArrayList<>(this.items.size());
-			for (Object item : this.items) {
-				Object value = PlanRun.finish(item);
-				if (value == INVALID) {
-					if (this.itemsNonNull) {
-						return INVALID;
-					}
-					value = null;
-				}
-				list.add(value);
-			}
-			return list;
-		}
-
-	}
-
-	private static Object finish(Object value) {
-		if (value instanceof ResultObject object) {
-			return object.finish();
-		}
-		if (value instanceof ResultList list) {
-			return list.finish();
-		}
-		return value;
 	}
 
 }

@@ -1,6 +1,12 @@
 package dev.inkwell.graphql.planned;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.inkwell.graphql.batch.BatchField;
+import dev.inkwell.graphql.batch.BatchFields;
 
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -41,10 +47,16 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 
 	private final Counter graphqlJava;
 
+	private final Map<String, BatchField> batchFields;
+
 	PlannedExecution(@Value("${inkwell.execution:planned}") String engine,
-			ObjectProvider<DataFetcherExceptionResolver> resolvers, MeterRegistry meters) {
+			ObjectProvider<DataFetcherExceptionResolver> resolvers, ObjectProvider<BatchFields> features,
+			MeterRegistry meters) {
 		this.engine = ExecutionEngine.of(engine);
 		this.resolvers = resolvers;
+		this.batchFields = features.orderedStream()
+			.flatMap((feature) -> feature.batchFields().stream())
+			.collect(Collectors.toUnmodifiableMap(BatchField::coordinates, Function.identity()));
 		this.planned = counter(meters, ExecutionEngine.PLANNED);
 		this.graphqlJava = counter(meters, ExecutionEngine.GRAPHQL_JAVA);
 	}
@@ -63,7 +75,7 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 			List<DataFetcherExceptionResolver> all = this.resolvers.orderedStream().toList();
 			DataFetcherExceptionHandler handler = DataFetcherExceptionResolver.createExceptionHandler(all);
 			graphQl.queryExecutionStrategy(new PlannedExecutionStrategy(handler, this.engine == ExecutionEngine.PLANNED,
-					this.planned, this.graphqlJava));
+					this.planned, this.graphqlJava, this.batchFields));
 			graphQl.mutationExecutionStrategy(new CountedSerialStrategy(handler, this.graphqlJava));
 		});
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
+import dev.inkwell.graphql.batch.BatchField;
 import graphql.ExecutionResult;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -32,12 +33,15 @@ final class PlannedExecutionStrategy extends AsyncExecutionStrategy {
 
 	private final Counter graphqlJava;
 
+	private final Map<String, BatchField> batchFields;
+
 	PlannedExecutionStrategy(DataFetcherExceptionHandler handler, boolean enabled, Counter planned,
-			Counter graphqlJava) {
+			Counter graphqlJava, Map<String, BatchField> batchFields) {
 		super(handler);
 		this.enabled = enabled;
 		this.planned = planned;
 		this.graphqlJava = graphqlJava;
+		this.batchFields = batchFields;
 	}
 
 	@Override
@@ -56,7 +60,7 @@ final class PlannedExecutionStrategy extends AsyncExecutionStrategy {
 		OperationDefinition operation = context.getOperationDefinition();
 		Planner.Compiled entry = this.compiled.get(operation);
 		if (entry == null) {
-			entry = Planner.prepare(context);
+			entry = Planner.prepare(context, this.batchFields);
 			this.compiled.put(operation, entry);
 		}
 		return entry.plan(context);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.inkwell.graphql.batch.BatchField;
 import graphql.execution.ExecutionContext;
 import graphql.execution.MergedField;
 import graphql.language.BooleanValue;
@@ -81,10 +82,15 @@ final class Planner {
 
 	private final Map<String, Object> variables;
 
-	private Planner(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+	/** Relation fields read through loaders, by coordinates ({@code Type.field}). */
+	private final Map<String, BatchField> batchFields;
+
+	private Planner(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+			Map<String, BatchField> batchFields) {
 		this.schema = schema;
 		this.fragments = fragments;
 		this.variables = variables;
+		this.batchFields = batchFields;
 	}
 
 	/** An operation's compiled forms: one per combination of the variables its directives read. */
@@ -97,9 +103,12 @@ final class Planner {
 		/** Set when the operation is not covered whatever the variables. */
 		private final boolean fallback;
 
-		private Compiled(List<String> conditionVariables, boolean fallback) {
+		private final Map<String, BatchField> batchFields;
+
+		private Compiled(List<String> conditionVariables, boolean fallback, Map<String, BatchField> batchFields) {
 			this.conditionVariables = conditionVariables;
 			this.fallback = fallback;
+			this.batchFields = batchFields;
 		}
 
 		/** The plan for this request, or null when graphql-java runs it. */
@@ -111,7 +120,7 @@ final class Planner {
 			List<Object> key = Arrays.asList(this.conditionVariables.stream().map(variables::get).toArray());
 			Plan plan = this.plans.get(key);
 			if (plan == null) {
-				plan = compile(context);
+				plan = compile(context, this.batchFields);
 				if (this.plans.size() < MAX_VARIANTS) {
 					this.plans.put(key, (plan != null) ? plan : NOT_COVERED);
 				}
@@ -124,15 +133,15 @@ final class Planner {
 	private static final Plan NOT_COVERED = new Plan(null, List.of());
 
 	/** Looks at an operation once: which variables its directives read, and whether it can be covered at all. */
-	static Compiled prepare(ExecutionContext context) {
+	static Compiled prepare(ExecutionContext context, Map<String, BatchField> batchFields) {
 		OperationDefinition operation = context.getOperationDefinition();
 		if (operation.getOperation() != OperationDefinition.Operation.QUERY) {
-			return new Compiled(List.of(), true);
+			return new Compiled(List.of(), true, batchFields);
 		}
 		Set<String> conditionVariables = new LinkedHashSet<>();
 		Set<Node<?>> seen = new HashSet<>();
 		collectConditionVariables(operation, context.getFragmentsByName(), conditionVariables, seen);
-		return new Compiled(List.copyOf(conditionVariables), false);
+		return new Compiled(List.copyOf(conditionVariables), false, batchFields);
 	}
 
 	private static void collectConditionVariables(Node<?> node, Map<String, FragmentDefinition> fragments,
@@ -156,9 +165,9 @@ final class Planner {
 	}
 
 	/** The plan of the request's operation under its variables, or null when it is not covered. */
-	static Plan compile(ExecutionContext context) {
+	static Plan compile(ExecutionContext context, Map<String, BatchField> batchFields) {
 		Planner planner = new Planner(context.getGraphQLSchema(), context.getFragmentsByName(),
-				context.getCoercedVariables().toMap());
+				context.getCoercedVariables().toMap(), batchFields);
 		GraphQLObjectType root = context.getGraphQLSchema().getQueryType();
 		try {
 			return new Plan(root, planner.fields(root, List.of(context.getOperationDefinition().getSelectionSet())));
@@ -192,7 +201,7 @@ final class Planner {
 		String name = occurrences.get(0).getName();
 		MergedField merged = MergedField.newMergedField(occurrences).build();
 		if (name.equals("__typename")) {
-			return new Plan.Field(key, Plan.Kind.TYPENAME, parentType, null, null, merged, null, null);
+			return new Plan.Field(key, Plan.Kind.TYPENAME, parentType, null, null, merged, null, null, null);
 		}
 		Set<String> covered = COVERED.get(parentType.getName());
 		if (covered == null || !covered.contains(name)) {
@@ -200,7 +209,8 @@ final class Planner {
 		}
 		GraphQLFieldDefinition definition = parentType.getFieldDefinition(name);
 		DataFetcher<?> fetcher = this.schema.getCodeRegistry().getDataFetcher(parentType, definition);
-		Plan.Kind kind = (fetcher instanceof LightDataFetcher) ? Plan.Kind.LIGHT
+		BatchField batch = this.batchFields.get(parentType.getName() + "." + name);
+		Plan.Kind kind = (batch != null) ? Plan.Kind.BATCHED : (fetcher instanceof LightDataFetcher) ? Plan.Kind.LIGHT
 				: (fetcher instanceof TrivialDataFetcher) ? Plan.Kind.TRIVIAL : Plan.Kind.RESOLVED;
 		GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(definition.getType());
 		Map<String, List<Plan.Field>> children = null;
@@ -227,7 +237,7 @@ final class Planner {
 		}
 		GraphQLType single = GraphQLTypeUtil.unwrapNonNull(definition.getType());
 		GraphQLType leaf = (single instanceof GraphQLScalarType || single instanceof GraphQLEnumType) ? single : null;
-		return new Plan.Field(key, kind, parentType, definition, fetcher, merged, children, leaf);
+		return new Plan.Field(key, kind, parentType, definition, fetcher, merged, children, leaf, batch);
 	}
 
 	private void collect(GraphQLObjectType type, SelectionSet selectionSet, Map<String, List<Field>> collected,
