@@ -31,13 +31,13 @@ public record Connection<T extends NodeRow>(List<Edge<T>> edges, PageInfo pageIn
 		if (page.backward()) {
 			Collections.reverse(visible);
 		}
-		List<Edge<T>> edges = visible.stream().map((row) -> new Edge<>(keyset.cursor(row), row.row())).toList();
+		List<Edge<T>> edges = visible.stream().map((row) -> new Edge<>(row, keyset)).toList();
 		boolean fromCursor = page.cursor() != null;
 		boolean hasNext = page.backward() ? fromCursor : more;
 		boolean hasPrevious = page.backward() ? more : (fromCursor || page.offset() > 0);
-		String start = edges.isEmpty() ? null : edges.get(0).cursor();
-		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, start, end), counter);
+		Edge<T> first = edges.isEmpty() ? null : edges.get(0);
+		Edge<T> last = edges.isEmpty() ? null : edges.get(edges.size() - 1);
+		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, first, last), counter);
 	}
 
 	/** The connection of each parent from the rows of a per-parent page statement (read in parent order). */
