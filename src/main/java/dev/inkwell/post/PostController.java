@@ -68,12 +68,13 @@ class PostController implements NodeReader<Post>, BatchFields {
 				: this.posts.bySlug(slug, viewer);
 	}
 
+	/** The filter and order are read by hand ({@link PostFilter#from}), not bound by Spring. */
 	@QueryMapping
 	Mono<Connection<Post>> posts(@Argument Integer first, @Argument String after, @Argument Integer last,
-			@Argument String before, @Argument Integer offset, @Argument PostFilter filter,
-			@Argument PostOrder orderBy, @ContextValue Viewer viewer, DataFetchingEnvironment environment) {
-		return this.posts.list(first, after, last, before, offset, filter, orderBy, selectsContent(environment),
-				viewer);
+			@Argument String before, @Argument Integer offset, @ContextValue Viewer viewer,
+			DataFetchingEnvironment environment) {
+		return this.posts.list(first, after, last, before, offset, PostFilter.from(environment.getArgument("filter")),
+				PostOrder.from(environment.getArgument("orderBy")), selectsContent(environment), viewer);
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -92,9 +93,9 @@ class PostController implements NodeReader<Post>, BatchFields {
 
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Connection<Post>> posts(User user, @Argument Integer first, @Argument String after,
-			@Argument PostFilter filter, DataFetchingEnvironment environment) {
-		return BatchLoaders.load(environment,
-				PostReadStore.authorPostsKey(user.id(), first, after, filter, selectsContent(environment)));
+			DataFetchingEnvironment environment) {
+		return BatchLoaders.load(environment, PostReadStore.authorPostsKey(user.id(), first, after,
+				PostFilter.from(environment.getArgument("filter")), selectsContent(environment)));
 	}
 
 	@SchemaMapping(typeName = "User")

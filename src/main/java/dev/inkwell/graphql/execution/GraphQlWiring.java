@@ -4,7 +4,6 @@ import dev.inkwell.graphql.node.GlobalId;
 import dev.inkwell.graphql.node.NodeRow;
 import dev.inkwell.graphql.node.NodeType;
 import graphql.TrivialDataFetcher;
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 
@@ -17,7 +16,7 @@ class GraphQlWiring implements RuntimeWiringConfigurer {
 
 	@Override
 	public void configure(RuntimeWiring.Builder wiring) {
-		wiring.scalar(ExtendedScalars.DateTime);
+		wiring.scalar(DateTimeScalar.INSTANCE);
 		for (NodeType type : NodeType.values()) {
 			wiring.type(type.typeName(), (fields) -> fields.dataFetcher("id", new GlobalIdFetcher(type)));
 		}

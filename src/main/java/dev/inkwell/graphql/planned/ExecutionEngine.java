@@ -2,10 +2,10 @@ package dev.inkwell.graphql.planned;
 
 import java.util.Locale;
 
-/** Which engine executes read operations: {@code INKWELL_EXECUTION=planned|graphql-java}. */
+/** Which engine executes read operations: {@code INKWELL_EXECUTION=planned|graphql-java}, planned by default. */
 public enum ExecutionEngine {
 
-	/** Covered read operations run from a compiled plan; the rest on graphql-java. */
+	/** The default: covered read operations run from a compiled plan; the rest on graphql-java. */
 	PLANNED("planned"),
 	/** Everything runs on graphql-java's field-by-field execution. */
 	GRAPHQL_JAVA("graphql-java");

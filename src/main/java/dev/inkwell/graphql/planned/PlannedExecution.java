@@ -49,7 +49,7 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 
 	private final Map<String, BatchField> batchFields;
 
-	PlannedExecution(@Value("${inkwell.execution:graphql-java}") String engine,
+	PlannedExecution(@Value("${inkwell.execution:planned}") String engine,
 			ObjectProvider<DataFetcherExceptionResolver> resolvers, ObjectProvider<BatchFields> features,
 			MeterRegistry meters) {
 		this.engine = ExecutionEngine.of(engine);
