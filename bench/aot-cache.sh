@@ -160,6 +160,7 @@ done
   echo "postgresql: $("${PSQL[@]}" -At -d postgres -c 'SHOW server_version')"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "JAVA_OPTS: $BASE_OPTS"
+  echo "INKWELL_EXECUTION: ${INKWELL_EXECUTION:-(default)}"
   echo "jar: $(basename "$JAR"), run extracted (java -Djarmode=tools -jar … extract) in every variant"
   if [ -z "${SKIP_TRAINING:-}" ]; then
     echo "training: ${TRAIN_SECONDS} s of wrk per operation ($TRAIN_OPS), $CONNECTIONS connections; SIGTERM to exit ${TRAIN_WRITE_S} s, whole run ${TRAIN_TOTAL_S} s; cache $(du -h "$AOT_CACHE" | cut -f1)"
