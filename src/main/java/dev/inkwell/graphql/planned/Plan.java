@@ -41,7 +41,15 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 	 */
 	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
 			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf,
-			BatchField batch) {
+			BatchField batch, List<Field> onlyChildren) {
+
+		/** {@code onlyChildren}: the selection of a field with one possible type, so that no object of a list looks it up. */
+		Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
+				DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf,
+				BatchField batch) {
+			this(key, kind, parentType, definition, fetcher, merged, children, leaf, batch,
+					(children != null && children.size() == 1) ? children.values().iterator().next() : null);
+		}
 
 		GraphQLOutputType type() {
 			return this.definition.getType();
@@ -49,7 +57,7 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 
 		/** What this field selects on the given object type (its own, or one implementing its interface). */
 		List<Field> children(GraphQLObjectType type) {
-			return this.children.get(type.getName());
+			return (this.onlyChildren != null) ? this.onlyChildren : this.children.get(type.getName());
 		}
 
 		boolean nonNull() {

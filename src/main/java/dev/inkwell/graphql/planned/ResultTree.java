@@ -46,11 +46,11 @@ final class ResultTree {
 
 	/** Writes a completed value: what Jackson's serializers write for it, nulls included. */
 	private static void write(Object value, JsonGenerator generator, SerializationContext context) {
-		if (value == null || isNull(value)) {
-			generator.writeNull();
-		}
-		else if (value instanceof String text) {
+		if (value instanceof String text) {
 			generator.writeString(text);
+		}
+		else if (value == null || isNull(value)) {
+			generator.writeNull();
 		}
 		else if (value instanceof JacksonSerializable serializable) {
 			serializable.serialize(generator, context);
