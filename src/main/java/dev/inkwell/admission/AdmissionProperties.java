@@ -34,7 +34,7 @@ public record AdmissionProperties(Integer maxConcurrent, Integer writeShare, Int
 		share = Math.max(0, Math.min(share, max - 1));
 		int queue = (this.queueSize != null && this.queueSize >= 0) ? this.queueSize : 4096;
 		DataSize bytes = (this.queueBytes != null) ? this.queueBytes : DataSize.ofMegabytes(64);
-		Duration timeout = (this.queueTimeout != null) ? this.queueTimeout : Duration.ofSeconds(1);
+		Duration timeout = (this.queueTimeout != null) ? this.queueTimeout : Duration.ofMillis(1500);
 		return new AdmissionProperties(max, share, queue, bytes, timeout);
 	}
 
