@@ -2,6 +2,7 @@ package dev.inkwell.comment;
 
 import java.util.Map;
 
+import dev.inkwell.graphql.paging.OrderArgument;
 import dev.inkwell.graphql.paging.OrderDirection;
 
 
@@ -10,15 +11,10 @@ public record CommentOrder(CommentOrderField field, OrderDirection direction) {
 	/** Oldest first, as a conversation reads; the schema's default. */
 	public static final CommentOrder DEFAULT = new CommentOrder(CommentOrderField.CREATED_AT, OrderDirection.ASC);
 
-	/** From the argument as GraphQL gives it (enum values by name), or the default when absent. */
+	/** From the argument as GraphQL gives it, or the default when absent. */
 	static CommentOrder from(Map<String, Object> argument) {
-		if (argument == null) {
-			return DEFAULT;
-		}
-		Object field = argument.get("field");
-		Object direction = argument.get("direction");
-		return new CommentOrder((field != null) ? CommentOrderField.valueOf(field.toString()) : null,
-				(direction != null) ? OrderDirection.valueOf(direction.toString()) : null);
+		CommentOrder order = OrderArgument.read(argument, CommentOrderField.class, CommentOrder::new);
+		return (order != null) ? order : DEFAULT;
 	}
 
 	public CommentOrder {

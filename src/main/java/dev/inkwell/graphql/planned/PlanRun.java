@@ -172,7 +172,7 @@ final class PlanRun {
 					Batch batch = new Batch(key);
 					this.batches.add(batch);
 					return batch;
-				}).parents.add(new BatchedParent(result, i, source, fieldPath, fieldInfo));
+				}).parents.add(new BatchedParent(new Slot(result, i, fieldPath, fieldInfo), source));
 				continue;
 			}
 			fetch(result, i, field, source, fieldPath, fieldInfo);
@@ -225,14 +225,19 @@ final class PlanRun {
 						: CompletableFuture.completedFuture(result))
 				.thenCompose((future) -> future);
 			if (handled.isDone()) {
-				parent.values[index] = complete(field, field.type(), handled.join(), path, info);
+				fill(new Slot(parent, index, path, info), field, handled.join());
 			}
 			else {
-				this.level.add(new Pending(parent, index, field, path, info, handled));
+				this.level.add(new Pending(new Slot(parent, index, path, info), field, handled));
 			}
 			return;
 		}
 		parent.values[index] = complete(field, field.type(), value, path, info);
+	}
+
+	/** Completes a fetched value into its place. */
+	private void fill(Slot slot, Plan.Field field, Object fetched) {
+		slot.object().values[slot.index()] = complete(field, field.type(), fetched, slot.path(), slot.info());
 	}
 
 	/** The exception handler's errors for a failed fetch, added to the context; the value is null. */
@@ -383,6 +388,9 @@ final class PlanRun {
 
 		final List<BatchedParent> parents = new ArrayList<>();
 
+		/** Per parent, its value as loaded (or null after a failure already reported). */
+		private CompletableFuture<?>[] values;
+
 		private CompletableFuture<Void> all;
 
 		Batch(Plan.Field field) {
@@ -398,23 +406,22 @@ final class PlanRun {
 			}
 			Map<String, Object> arguments = arguments(this.field);
 			Exception refused = refusedArguments(this.field, this.parents.get(0));
-			CompletableFuture<?>[] values = new CompletableFuture<?>[this.parents.size()];
-			for (int i = 0; i < values.length; i++) {
+			this.values = new CompletableFuture<?>[this.parents.size()];
+			for (int i = 0; i < this.values.length; i++) {
 				BatchedParent parent = this.parents.get(i);
 				if (refused != null) {
-					parent.value = failure(parent.environment(this.field), refused);
+					this.values[i] = failure(environment(this.field, parent), refused);
 				}
 				else {
 					try {
-						parent.value = loader.load(this.field.batch().key().apply(parent.source, arguments));
+						this.values[i] = loader.load(this.field.batch().key().apply(parent.source(), arguments));
 					}
 					catch (Exception ex) {
-						parent.value = failure(parent.environment(this.field), ex);
+						this.values[i] = failure(environment(this.field, parent), ex);
 					}
 				}
-				values[i] = parent.value;
 			}
-			this.all = CompletableFuture.allOf(values);
+			this.all = CompletableFuture.allOf(this.values);
 		}
 
 		@Override
@@ -424,52 +431,36 @@ final class PlanRun {
 
 		@Override
 		public void complete() {
-			for (BatchedParent parent : this.parents) {
+			for (int i = 0; i < this.values.length; i++) {
+				BatchedParent parent = this.parents.get(i);
 				Object fetched = null;
-				if (parent.value.isCompletedExceptionally()) {
-					CompletableFuture<Object> handled = failure(parent.environment(this.field), cause(parent.value));
+				if (this.values[i].isCompletedExceptionally()) {
+					CompletableFuture<Object> handled = failure(environment(this.field, parent), cause(this.values[i]));
 					if (!handled.isDone()) {
 						PlanRun.this.lateFailures.add(handled);
 					}
 				}
 				else {
-					fetched = parent.value.join();
+					fetched = this.values[i].join();
 				}
-				parent.result.values[parent.index] = PlanRun.this.complete(this.field, this.field.type(), fetched,
-						parent.path, parent.info);
+				fill(parent.slot(), this.field, fetched);
 			}
 		}
 
 	}
 
-	/** A parent of a batched field: where its value goes, and what an error needs. */
-	private final class BatchedParent {
+	/** Where a field's value goes, and what an error there needs. */
+	private record Slot(ResultObject object, int index, Supplier<ResultPath> path, Supplier<ExecutionStepInfo> info) {
 
-		final ResultObject result;
+	}
 
-		final int index;
+	/** A parent of a batched field: its slot for the field's value, and the row the key is made from. */
+	private record BatchedParent(Slot slot, Object source) {
 
-		final Object source;
+	}
 
-		final Supplier<ResultPath> path;
-
-		final Supplier<ExecutionStepInfo> info;
-
-		CompletableFuture<Object> value;
-
-		BatchedParent(ResultObject result, int index, Object source, Supplier<ResultPath> path,
-				Supplier<ExecutionStepInfo> info) {
-			this.result = result;
-			this.index = index;
-			this.source = source;
-			this.path = path;
-			this.info = info;
-		}
-
-		DataFetchingEnvironment environment(Plan.Field field) {
-			return PlanRun.this.environment(field, this.source, this.info);
-		}
-
+	private DataFetchingEnvironment environment(Plan.Field field, BatchedParent parent) {
+		return environment(field, parent.source(), parent.slot().info());
 	}
 
 	/**
@@ -477,7 +468,7 @@ final class PlanRun {
 	 * or null: they depend on the arguments only, which all the field's parents share.
 	 */
 	private Exception refusedArguments(Plan.Field field, BatchedParent first) {
-		DataFetchingEnvironment environment = first.environment(field);
+		DataFetchingEnvironment environment = environment(field, first);
 		DataFetcher<?> check = this.argumentChecks.computeIfAbsent(field,
 				(key) -> this.context.getInstrumentation()
 					.instrumentDataFetcher((ignored) -> ARGUMENTS_ACCEPTED,
@@ -509,26 +500,15 @@ final class PlanRun {
 	/** A field whose value arrives with its level's batch. */
 	private final class Pending implements Waiting {
 
-		final ResultObject parent;
+		private final Slot slot;
 
-		final int index;
+		private final Plan.Field field;
 
-		final Plan.Field field;
+		private final CompletableFuture<Object> value;
 
-		final Supplier<ResultPath> path;
-
-		final Supplier<ExecutionStepInfo> info;
-
-		final CompletableFuture<Object> value;
-
-		Pending(ResultObject parent, int index, Plan.Field field, Supplier<ResultPath> path,
-				Supplier<ExecutionStepInfo> info,
-				CompletableFuture<Object> value) {
-			this.parent = parent;
-			this.index = index;
+		Pending(Slot slot, Plan.Field field, CompletableFuture<Object> value) {
+			this.slot = slot;
 			this.field = field;
-			this.path = path;
-			this.info = info;
 			this.value = value;
 		}
 
@@ -539,9 +519,7 @@ final class PlanRun {
 
 		@Override
 		public void complete() {
-			Object fetched = this.value.isCompletedExceptionally() ? null : this.value.join();
-			this.parent.values[this.index] = PlanRun.this.complete(this.field, this.field.type(), fetched, this.path,
-					this.info);
+			fill(this.slot, this.field, this.value.isCompletedExceptionally() ? null : this.value.join());
 		}
 
 	}

@@ -40,8 +40,7 @@ final class ResultTree {
 
 	/** Whether a completed value is written as null: {@link #INVALID}, or an object or list that bubbled one up. */
 	private static boolean isNull(Object value) {
-		return value == INVALID || (value instanceof ResultObject object && object.invalid())
-				|| (value instanceof ResultList list && list.invalid());
+		return value == INVALID || (value instanceof Composite composite && composite.invalid());
 	}
 
 	/** Writes a completed value: what Jackson's serializers write for it, nulls included. */
@@ -72,32 +71,49 @@ final class ResultTree {
 		}
 	}
 
+	/** An object or a list: it writes itself, and is null when a null it may not hold bubbled up into it. */
+	abstract static sealed class Composite extends JacksonSerializable.Base permits ResultObject, ResultList {
+
+		/** 0 not decided yet, 1 valid, 2 null because of a null in a non-null position in it. */
+		private byte state;
+
+		boolean invalid() {
+			if (this.state == 0) {
+				this.state = holdsInvalid() ? (byte) 2 : (byte) 1;
+			}
+			return this.state == 2;
+		}
+
+		abstract boolean holdsInvalid();
+
+		@Override
+		public void serializeWithType(JsonGenerator generator, SerializationContext context,
+				TypeSerializer typeSerializer) {
+			serialize(generator, context);
+		}
+
+	}
+
 	/** An object's values by field, in selection order. */
-	static final class ResultObject extends JacksonSerializable.Base {
+	static final class ResultObject extends Composite {
 
 		final List<Plan.Field> fields;
 
 		final Object[] values;
-
-		/** 0 not decided yet, 1 valid, 2 null because a non-null field of it is. */
-		private byte state;
 
 		ResultObject(List<Plan.Field> fields) {
 			this.fields = fields;
 			this.values = new Object[fields.size()];
 		}
 
-		boolean invalid() {
-			if (this.state == 0) {
-				this.state = 1;
-				for (int i = 0; i < this.values.length; i++) {
-					if (isNull(this.values[i]) && this.fields.get(i).nonNull()) {
-						this.state = 2;
-						break;
-					}
+		@Override
+		boolean holdsInvalid() {
+			for (int i = 0; i < this.values.length; i++) {
+				if (isNull(this.values[i]) && this.fields.get(i).nonNull()) {
+					return true;
 				}
 			}
-			return this.state == 2;
+			return false;
 		}
 
 		@Override
@@ -110,41 +126,30 @@ final class ResultTree {
 			generator.writeEndObject();
 		}
 
-		@Override
-		public void serializeWithType(JsonGenerator generator, SerializationContext context,
-				TypeSerializer typeSerializer) {
-			serialize(generator, context);
-		}
-
 	}
 
 	/** A list's items, and whether they may be null. */
-	static final class ResultList extends JacksonSerializable.Base {
+	static final class ResultList extends Composite {
 
 		final List<Object> items;
 
 		final boolean itemsNonNull;
-
-		private byte state;
 
 		ResultList(List<Object> items, boolean itemsNonNull) {
 			this.items = items;
 			this.itemsNonNull = itemsNonNull;
 		}
 
-		boolean invalid() {
-			if (this.state == 0) {
-				this.state = 1;
-				if (this.itemsNonNull) {
-					for (Object item : this.items) {
-						if (isNull(item)) {
-							this.state = 2;
-							break;
-						}
+		@Override
+		boolean holdsInvalid() {
+			if (this.itemsNonNull) {
+				for (Object item : this.items) {
+					if (isNull(item)) {
+						return true;
 					}
 				}
 			}
-			return this.state == 2;
+			return false;
 		}
 
 		@Override
@@ -154,12 +159,6 @@ final class ResultTree {
 				write(item, generator, context);
 			}
 			generator.writeEndArray();
-		}
-
-		@Override
-		public void serializeWithType(JsonGenerator generator, SerializationContext context,
-				TypeSerializer typeSerializer) {
-			serialize(generator, context);
 		}
 
 	}
