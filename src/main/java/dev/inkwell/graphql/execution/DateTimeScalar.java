@@ -21,8 +21,6 @@ import graphql.schema.GraphQLScalarType;
  */
 final class DateTimeScalar {
 
-	private static final Coercing<?, ?> LIBRARY = ExtendedScalars.DateTime.getCoercing();
-
 	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
 		.coercing(new FastCoercing())
 		.build();
@@ -71,10 +69,11 @@ final class DateTimeScalar {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private static final class FastCoercing implements Coercing<OffsetDateTime, String> {
 
-		private final Coercing<OffsetDateTime, String> library = (Coercing<OffsetDateTime, String>) LIBRARY;
+		@SuppressWarnings("unchecked")
+		private final Coercing<OffsetDateTime, String> library = (Coercing<OffsetDateTime, String>) ExtendedScalars.DateTime
+			.getCoercing();
 
 		@Override
 		public String serialize(Object input, GraphQLContext context, Locale locale) throws CoercingSerializeException {

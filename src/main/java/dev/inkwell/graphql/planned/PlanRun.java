@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -90,9 +88,6 @@ final class PlanRun {
 	/** Per batched plan field: the instrumentations' checks of its arguments (they wrap a fetcher). */
 	private final Map<Plan.Field, DataFetcher<?>> argumentChecks = new IdentityHashMap<>();
 
-	/** Errors whose handling had not finished when their field was completed; the next level waits for them. */
-	private final List<CompletableFuture<Object>> lateFailures = new ArrayList<>();
-
 	private static final Object ARGUMENTS_ACCEPTED = new Object();
 
 	PlanRun(ExecutionContext context, ExecutionStrategyParameters parameters, DataFetcherExceptionHandler handler,
@@ -115,11 +110,6 @@ final class PlanRun {
 
 	/** Dispatches the DataLoaders for the waiting fields, completes them, and goes on with the next level. */
 	private CompletableFuture<Void> drain() {
-		if (!this.lateFailures.isEmpty()) {
-			CompletableFuture<?>[] late = this.lateFailures.toArray(CompletableFuture<?>[]::new);
-			this.lateFailures.clear();
-			return CompletableFuture.allOf(late).handle((ignored, failure) -> null).thenCompose((ignored) -> drain());
-		}
 		if (this.level.isEmpty() && this.batches.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
@@ -220,10 +210,7 @@ final class PlanRun {
 			value = CompletableFuture.failedFuture(ex);
 		}
 		if (value instanceof CompletionStage<?> stage) {
-			CompletableFuture<Object> handled = stage.toCompletableFuture()
-				.handle((result, failure) -> (failure != null) ? failure(environment.get(), failure)
-						: CompletableFuture.completedFuture(result))
-				.thenCompose((future) -> future);
+			CompletableFuture<Object> handled = reported(stage, environment);
 			if (handled.isDone()) {
 				fill(new Slot(parent, index, path, info), field, handled.join());
 			}
@@ -238,6 +225,14 @@ final class PlanRun {
 	/** Completes a fetched value into its place. */
 	private void fill(Slot slot, Plan.Field field, Object fetched) {
 		slot.object().values[slot.index()] = complete(field, field.type(), fetched, slot.path(), slot.info());
+	}
+
+	/** A fetch's or load's value, with a failure made into the handler's errors (and a null value). */
+	private CompletableFuture<Object> reported(CompletionStage<?> value, Supplier<DataFetchingEnvironment> environment) {
+		return value.toCompletableFuture()
+			.handle((result, failure) -> (failure != null) ? failure(environment.get(), failure)
+					: CompletableFuture.completedFuture((Object) result))
+			.thenCompose((future) -> future);
 	}
 
 	/** The exception handler's errors for a failed fetch, added to the context; the value is null. */
@@ -388,8 +383,8 @@ final class PlanRun {
 
 		final List<BatchedParent> parents = new ArrayList<>();
 
-		/** Per parent, its value as loaded (or null after a failure already reported). */
-		private CompletableFuture<?>[] values;
+		/** Per parent, its value as loaded (null after a failure, which is reported already). */
+		private CompletableFuture<Object>[] values;
 
 		private CompletableFuture<Void> all;
 
@@ -406,7 +401,9 @@ final class PlanRun {
 			}
 			Map<String, Object> arguments = arguments(this.field);
 			Exception refused = refusedArguments(this.field, this.parents.get(0));
-			this.values = new CompletableFuture<?>[this.parents.size()];
+			@SuppressWarnings("unchecked")
+			CompletableFuture<Object>[] loaded = new CompletableFuture[this.parents.size()];
+			this.values = loaded;
 			for (int i = 0; i < this.values.length; i++) {
 				BatchedParent parent = this.parents.get(i);
 				if (refused != null) {
@@ -421,7 +418,18 @@ final class PlanRun {
 					}
 				}
 			}
-			this.all = CompletableFuture.allOf(this.values);
+			// Failed loads are reported once all have answered: no extra futures per parent when none fails.
+			this.all = CompletableFuture.allOf(this.values).handle((ignored, failure) -> null).thenCompose((ignored) -> {
+				List<CompletableFuture<Object>> reports = new ArrayList<>();
+				for (int i = 0; i < this.values.length; i++) {
+					if (this.values[i].isCompletedExceptionally()) {
+						BatchedParent parent = this.parents.get(i);
+						this.values[i] = reported(this.values[i], () -> environment(this.field, parent));
+						reports.add(this.values[i]);
+					}
+				}
+				return CompletableFuture.allOf(reports.toArray(CompletableFuture<?>[]::new));
+			});
 		}
 
 		@Override
@@ -432,18 +440,8 @@ final class PlanRun {
 		@Override
 		public void complete() {
 			for (int i = 0; i < this.values.length; i++) {
-				BatchedParent parent = this.parents.get(i);
-				Object fetched = null;
-				if (this.values[i].isCompletedExceptionally()) {
-					CompletableFuture<Object> handled = failure(environment(this.field, parent), cause(this.values[i]));
-					if (!handled.isDone()) {
-						PlanRun.this.lateFailures.add(handled);
-					}
-				}
-				else {
-					fetched = this.values[i].join();
-				}
-				fill(parent.slot(), this.field, fetched);
+				fill(this.parents.get(i).slot(), this.field,
+						this.values[i].isCompletedExceptionally() ? null : this.values[i].join());
 			}
 		}
 
@@ -480,19 +478,6 @@ final class PlanRun {
 			return null;
 		}
 		catch (Exception ex) {
-			return ex;
-		}
-	}
-
-	private static Throwable cause(CompletableFuture<?> failed) {
-		try {
-			failed.join();
-			throw new IllegalStateException("not failed");
-		}
-		catch (CompletionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		catch (CancellationException ex) {
 			return ex;
 		}
 	}
