@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The statements the comment mutations run. Its read of a comment comes with what
- * {@link CommentService}'s checks need to know about the post. Versions and updated_at are left
+ * {@link CommentMutationController}'s checks need to know about the post. Versions and updated_at are left
  * to the table's trigger.
  */
 @Repository

@@ -8,7 +8,7 @@ import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The statements the post mutations run. Its read of the current row is for {@link PostService}'s
+ * The statements the post mutations run. Its read of the current row is for {@link PostMutationController}'s
  * checks, which apply {@link Post#isVisibleTo}. Versions and updated_at are left to the table's trigger.
  */
 interface PostWriteStore extends Repository<Post, Long> {

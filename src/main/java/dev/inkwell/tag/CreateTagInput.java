@@ -8,6 +8,6 @@ import jakarta.validation.constraints.Pattern;
  * @param color null means the default grey
  */
 public record CreateTagInput(@NotNull String name,
-		@Pattern(regexp = TagService.COLOR_PATTERN, message = TagService.COLOR_RULE) String color) {
+		@Pattern(regexp = TagMutationController.COLOR_PATTERN, message = TagMutationController.COLOR_RULE) String color) {
 
 }

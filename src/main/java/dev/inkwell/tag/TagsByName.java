@@ -2,26 +2,20 @@ package dev.inkwell.tag;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import dev.inkwell.graphql.errors.ApiException;
-import dev.inkwell.graphql.node.GlobalId;
-import dev.inkwell.graphql.node.NodeType;
 import dev.inkwell.slug.Slugs;
-import dev.inkwell.viewer.Viewer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.stereotype.Component;
 
-/** Tag management (superusers only) and the find-or-create that posts naming tags rely on. */
-@Service
-public class TagService {
-
-	static final String COLOR_PATTERN = "#[0-9A-Fa-f]{6}";
-
-	static final String COLOR_RULE = "must be a color written #RRGGBB, e.g. #3b82f6";
+/**
+ * Tags found by name in any spelling, or created: for the posts that name their tags, and for
+ * {@code createTag}.
+ */
+@Component
+public class TagsByName {
 
 	static final String DEFAULT_COLOR = "#6b7280";
 
@@ -33,11 +27,8 @@ public class TagService {
 
 	private final TagWriteStore tags;
 
-	private final TransactionalOperator transaction;
-
-	TagService(TagWriteStore tags, TransactionalOperator transaction) {
+	TagsByName(TagWriteStore tags) {
 		this.tags = tags;
-		this.transaction = transaction;
 	}
 
 	/**
@@ -54,25 +45,9 @@ public class TagService {
 			.collectList();
 	}
 
-	Mono<Tag> create(CreateTagInput input, Viewer viewer) {
-		requireSuperuser(viewer);
-		String name = TagNames.clean(input.name(), "input.name");
-		return findOrInsert(name, (input.color() != null) ? color(input.color()) : DEFAULT_COLOR, true, 0);
-	}
-
-	Mono<Tag> update(UpdateTagInput input, Viewer viewer) {
-		requireSuperuser(viewer);
-		long id = GlobalId.decode(input.id(), NodeType.TAG, "input.id");
-		String name = (input.name() != null) ? TagNames.clean(input.name(), "input.name") : null;
-		return this.tags.update(id, name, color(input.color()))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("tag", input.id())));
-	}
-
-	Mono<String> delete(String id, Viewer viewer) {
-		requireSuperuser(viewer);
-		long rowId = GlobalId.decode(id, NodeType.TAG, "id");
-		return GlobalId.deleted(NodeType.TAG, id,
-				this.transaction.transactional(this.tags.touchPostsTagged(rowId).then(this.tags.delete(rowId))));
+	/** A new tag; a CONFLICT when one of that name exists in any spelling. */
+	Mono<Tag> insertNew(String name, String color) {
+		return findOrInsert(name, color, true, 0);
 	}
 
 	/**
@@ -93,17 +68,6 @@ public class TagService {
 					? findOrInsert(name, color, existingIsConflict, attempt + 1)
 					: Mono.error(ApiException.conflict("input.name", "No free slug for the tag '" + name
 							+ "'; choose a more distinctive name"))));
-	}
-
-	private static String color(String color) {
-		return (color != null) ? color.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private static void requireSuperuser(Viewer viewer) {
-		viewer.requireUserId();
-		if (!viewer.isSuperuser()) {
-			throw ApiException.forbidden("Only superusers manage tags; name a tag on a post to create it");
-		}
 	}
 
 }
