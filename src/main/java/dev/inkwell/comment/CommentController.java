@@ -16,8 +16,8 @@ import dev.inkwell.graphql.node.NodeType;
 import dev.inkwell.graphql.paging.Connection;
 import dev.inkwell.post.Post;
 import dev.inkwell.post.PostReadStore;
+import dev.inkwell.user.AuthorKey;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UserReadStore;
 import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -48,6 +48,9 @@ class CommentController implements NodeReader<Comment>, BatchFields {
 					(Integer) arguments.get("first"), (String) arguments.get("after"),
 					CommentOrder.from(orderBy(arguments))));
 
+	private static final BatchField AUTHOR = BatchField.keyed("Comment", "author", AuthorKey.class,
+			(Comment comment, Map<String, Object> arguments) -> new AuthorKey(comment.authorId()));
+
 	private static final BatchField POST_COMMENT_COUNT = BatchField.keyed("Post", "commentCount",
 			PostCommentCountKey.class, (Post post, Map<String, Object> arguments) -> new PostCommentCountKey(post.id()));
 
@@ -57,14 +60,10 @@ class CommentController implements NodeReader<Comment>, BatchFields {
 
 	private final CommentReadStore comments;
 
-	private final UserReadStore users;
-
 	private final PostReadStore posts;
 
-	CommentController(CommentReadStore comments, UserReadStore users, PostReadStore posts,
-			BatchLoaderRegistry registry) {
+	CommentController(CommentReadStore comments, PostReadStore posts, BatchLoaderRegistry registry) {
 		this.comments = comments;
-		this.users = users;
 		this.posts = posts;
 		BatchLoaders.register(registry, PostCommentsKey.class, Connection.class,
 				(keys, context) -> comments.postComments(keys));
@@ -81,9 +80,9 @@ class CommentController implements NodeReader<Comment>, BatchFields {
 		return this.comments.byId(GlobalId.decode(id, NodeType.COMMENT, "id"), viewer);
 	}
 
-	@BatchMapping(typeName = "Comment")
-	Mono<Map<Comment, User>> author(List<Comment> comments) {
-		return this.users.authorsOf(comments, Comment::authorId);
+	@SchemaMapping(typeName = "Comment")
+	CompletableFuture<User> author(Comment comment, DataFetchingEnvironment environment) {
+		return AUTHOR.load(environment);
 	}
 
 	/** A comment is only ever reached through a visible post, but the post is checked again all the same. */
@@ -113,7 +112,7 @@ class CommentController implements NodeReader<Comment>, BatchFields {
 
 	@Override
 	public List<BatchField> batchFields() {
-		return List.of(POST_COMMENTS, POST_COMMENT_COUNT, USER_COMMENTS, BatchField.batchMapping("Comment", "author"),
+		return List.of(POST_COMMENTS, POST_COMMENT_COUNT, USER_COMMENTS, AUTHOR,
 				BatchField.batchMapping("Comment", "post"));
 	}
 

@@ -16,8 +16,8 @@ import dev.inkwell.graphql.node.NodeType;
 import dev.inkwell.graphql.paging.Connection;
 import dev.inkwell.tag.Tag;
 import dev.inkwell.tag.TagReadStore;
+import dev.inkwell.user.AuthorKey;
 import dev.inkwell.user.User;
-import dev.inkwell.user.UserReadStore;
 import dev.inkwell.viewer.Viewer;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -33,21 +33,21 @@ import org.springframework.stereotype.Controller;
 /**
  * Posts, and the relations between posts and the features below them (users, tags), in both
  * directions. Posts are read through {@link PostReadStore} only; relations with arguments go
- * through the loaders registered here (one statement per distinct set of arguments), the others
- * through {@code @BatchMapping}.
+ * through the loaders registered here (one statement per distinct set of arguments), the author
+ * through the users' {@link AuthorKey} loader, the tags through {@code @BatchMapping}.
  */
 @Controller
 class PostController implements NodeReader<Post>, BatchFields {
 
-	private final PostReadStore posts;
+	private static final BatchField AUTHOR = BatchField.keyed("Post", "author", AuthorKey.class,
+			(Post post, Map<String, Object> arguments) -> new AuthorKey(post.authorId()));
 
-	private final UserReadStore users;
+	private final PostReadStore posts;
 
 	private final TagReadStore tags;
 
-	PostController(PostReadStore posts, UserReadStore users, TagReadStore tags, BatchLoaderRegistry registry) {
+	PostController(PostReadStore posts, TagReadStore tags, BatchLoaderRegistry registry) {
 		this.posts = posts;
-		this.users = users;
 		this.tags = tags;
 		BatchLoaders.register(registry, AuthorPostsKey.class, Connection.class,
 				(keys, context) -> posts.authorPosts(keys, Viewer.from(context)));
@@ -77,9 +77,9 @@ class PostController implements NodeReader<Post>, BatchFields {
 				PostOrder.from(environment.getArgument("orderBy")), selectsContent(environment), viewer);
 	}
 
-	@BatchMapping(typeName = "Post")
-	Mono<Map<Post, User>> author(List<Post> posts) {
-		return this.users.authorsOf(posts, Post::authorId);
+	@SchemaMapping(typeName = "Post")
+	CompletableFuture<User> author(Post post, DataFetchingEnvironment environment) {
+		return AUTHOR.load(environment);
 	}
 
 	@BatchMapping(typeName = "Post")
@@ -117,7 +117,7 @@ class PostController implements NodeReader<Post>, BatchFields {
 
 	@Override
 	public List<BatchField> batchFields() {
-		return List.of(BatchField.batchMapping("Post", "author"), BatchField.batchMapping("Post", "tags"));
+		return List.of(AUTHOR, BatchField.batchMapping("Post", "tags"));
 	}
 
 	/** Whether a post connection's selection reads {@code content}, under any alias or fragment. */

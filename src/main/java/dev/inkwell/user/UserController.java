@@ -3,6 +3,7 @@ package dev.inkwell.user;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.inkwell.graphql.batch.BatchLoaders;
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.graphql.node.GlobalId;
 import dev.inkwell.graphql.node.NodeReader;
@@ -17,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Users, read through {@link UserReadStore}; users are public, so {@code node} finds every one. */
@@ -25,8 +27,9 @@ class UserController implements NodeReader<User> {
 
 	private final UserReadStore users;
 
-	UserController(UserReadStore users) {
+	UserController(UserReadStore users, BatchLoaderRegistry registry) {
 		this.users = users;
+		BatchLoaders.register(registry, AuthorKey.class, User.class, (keys, context) -> users.authors(keys));
 	}
 
 	@QueryMapping

@@ -65,11 +65,11 @@ public class UserReadStore {
 			.collectMap(User::id, Function.identity());
 	}
 
-	/** The author of each of {@code sources} (posts, comments), for an author batch mapping. */
-	public <T> Mono<Map<T, User>> authorsOf(List<T> sources, Function<T, Long> authorId) {
-		return byIds(sources.stream().map(authorId).toList()).map((byId) -> sources.stream()
-			.distinct()
-			.collect(Collectors.toMap(Function.identity(), (source) -> byId.get(authorId.apply(source)))));
+	/** The authors of posts and comments, for their {@link AuthorKey} loader. */
+	Mono<Map<AuthorKey, User>> authors(Collection<AuthorKey> keys) {
+		return byIds(keys.stream().map(AuthorKey::userId).toList()).map((byId) -> keys.stream()
+			.filter((key) -> byId.containsKey(key.userId()))
+			.collect(Collectors.toMap(Function.identity(), (key) -> byId.get(key.userId()))));
 	}
 
 	/** The member list, in sign-up order; {@code totalCount} counts all users. */

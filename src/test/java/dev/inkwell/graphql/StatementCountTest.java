@@ -78,9 +78,12 @@ class StatementCountTest extends IntegrationTest {
 	void theFeedCostsTheSameFewStatementsForFiveAndFiftyPosts() {
 		List<String> five = statementsOf(this.graphQl.document(FEED).variable("first", 5));
 		List<String> fifty = statementsOf(this.graphQl.document(FEED).variable("first", 50));
-		assertThat(fifty).as("statements for 50 posts").hasSize(five.size());
-		// posts, totalCount, Post.author, Post.tags, commentCount, comments (one window statement), Comment.author
-		assertThat(fifty).hasSize(7);
+		assertThat(withoutUsers(fifty)).as("statements for 50 posts").hasSize(withoutUsers(five).size());
+		// posts, totalCount, Post.tags, commentCount, comments (one window statement), and the posts'
+		// and the comments' authors (Post.author and Comment.author share their loader)
+		assertThat(withoutUsers(fifty)).hasSize(5);
+		assertThat(fifty).filteredOn(StatementCountTest::loadsUsers).hasSizeBetween(1, authorStatementsAtMost());
+		assertThat(five).filteredOn(StatementCountTest::loadsUsers).hasSizeBetween(1, authorStatementsAtMost());
 		assertThat(fifty).filteredOn((sql) -> sql.contains("row_number() OVER")).hasSize(1);
 		assertThat(fifty).filteredOn((sql) -> sql.contains("GROUP BY") && sql.contains("FROM comments")).hasSize(1);
 	}
@@ -88,7 +91,21 @@ class StatementCountTest extends IntegrationTest {
 	@Test
 	void theFeedWithoutTotalCountSkipsTheCount() {
 		List<String> statements = statementsOf(this.graphQl.document(FEED.replace("totalCount", "")).variable("first", 50));
-		assertThat(statements).hasSize(6).noneMatch((sql) -> sql.contains("count(*)") && sql.contains("FROM posts"));
+		assertThat(withoutUsers(statements)).hasSize(4)
+			.noneMatch((sql) -> sql.contains("count(*)") && sql.contains("FROM posts"));
+	}
+
+	/**
+	 * The feed's author statements. The planned engine loads the posts' authors with the next
+	 * level, their comments' authors, so both are one statement; graphql-java's dispatch merges them
+	 * only when the two levels' loads happen to wait for dispatch together.
+	 */
+	int authorStatementsAtMost() {
+		return 1;
+	}
+
+	private static List<String> withoutUsers(List<String> statements) {
+		return statements.stream().filter((sql) -> !loadsUsers(sql)).toList();
 	}
 
 	@Test

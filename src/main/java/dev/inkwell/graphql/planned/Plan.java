@@ -60,6 +60,32 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 			return (this.onlyChildren != null) ? this.onlyChildren : this.children.get(type.getName());
 		}
 
+		/**
+		 * Whether this batched field can wait for the next level's loads: it takes no arguments (so
+		 * its argument checks and their errors keep their place), and nothing it selects needs a
+		 * level of its own. Loaded with the next level, it shares that level's statements where
+		 * their loaders are the same (a post's author and its comments' authors).
+		 */
+		boolean deferrable() {
+			return this.kind == Kind.BATCHED && this.definition.getArguments().isEmpty() && endsBranch();
+		}
+
+		/** Whether nothing this field selects has to be fetched or loaded: its value ends the run's branch. */
+		boolean endsBranch() {
+			if (this.children == null) {
+				return true;
+			}
+			for (List<Field> selection : this.children.values()) {
+				for (Field child : selection) {
+					boolean column = child.kind == Kind.TYPENAME || child.kind == Kind.LIGHT || child.kind == Kind.TRIVIAL;
+					if (!column || !child.endsBranch()) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+
 		boolean nonNull() {
 			return this.kind != Kind.TYPENAME && GraphQLTypeUtil.isNonNull(this.definition.getType());
 		}

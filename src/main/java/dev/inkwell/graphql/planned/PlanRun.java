@@ -48,7 +48,9 @@ import org.dataloader.DataLoader;
  * is completed in one pass: properties are read from the row, and fields with a fetcher of their
  * own (relations, counts, root fields) are asked of that fetcher for all their parents before the
  * request's DataLoaders are dispatched once, so each relation of a level is one batch call, one
- * statement, as on graphql-java. Values are kept in flat arrays and turned into the response in
+ * statement, as on graphql-java. A relation that ends its branch (a post's author) is loaded with
+ * the next level instead, so that it shares a statement with that level's loads of the same loader
+ * (its comments' authors), as graphql-java's dispatch, which waits until no field can go on, does. Values are kept in flat arrays and turned into the response in
  * one pass at the end, which also bubbles nulls out of non-null positions.
  * <p>
  * Errors are produced by the strategy's own exception handler with the field's environment and
@@ -85,6 +87,9 @@ final class PlanRun {
 
 	private Map<Plan.Field, Batch> batchesByField = new IdentityHashMap<>();
 
+	/** Batches held back to be loaded with the next level's ({@link Plan.Field#deferrable}). */
+	private List<Batch> deferred = new ArrayList<>();
+
 	/** Per batched plan field: the instrumentations' checks of its arguments (they wrap a fetcher). */
 	private final Map<Plan.Field, DataFetcher<?>> argumentChecks = new IdentityHashMap<>();
 
@@ -110,7 +115,7 @@ final class PlanRun {
 
 	/** Dispatches the DataLoaders for the waiting fields, completes them, and goes on with the next level. */
 	private CompletableFuture<Void> drain() {
-		if (this.level.isEmpty() && this.batches.isEmpty()) {
+		if (this.level.isEmpty() && this.batches.isEmpty() && this.deferred.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
 		if (this.context.getExecutionInput().isCancelled()) {
@@ -119,7 +124,15 @@ final class PlanRun {
 		}
 		List<Waiting> waiting = this.level;
 		this.level = new ArrayList<>();
+		// A batch that ends its branch waits for the next level when there will be one.
+		boolean nextLevel = waiting.stream().anyMatch((fetch) -> !fetch.endsBranch())
+				|| this.batches.stream().anyMatch((batch) -> !batch.field.endsBranch());
+		List<Batch> loading = this.deferred;
+		this.deferred = new ArrayList<>();
 		for (Batch batch : this.batches) {
+			(nextLevel && batch.field.deferrable() ? this.deferred : loading).add(batch);
+		}
+		for (Batch batch : loading) {
 			batch.load();
 			waiting.add(batch);
 		}
@@ -369,6 +382,9 @@ final class PlanRun {
 
 		void complete();
 
+		/** Whether completing it cannot start another level. */
+		boolean endsBranch();
+
 	}
 
 	/**
@@ -438,6 +454,11 @@ final class PlanRun {
 		}
 
 		@Override
+		public boolean endsBranch() {
+			return this.field.endsBranch();
+		}
+
+		@Override
 		public void complete() {
 			for (int i = 0; i < this.values.length; i++) {
 				fill(this.parents.get(i).slot(), this.field,
@@ -500,6 +521,11 @@ final class PlanRun {
 		@Override
 		public CompletableFuture<?> value() {
 			return this.value;
+		}
+
+		@Override
+		public boolean endsBranch() {
+			return this.field.endsBranch();
 		}
 
 		@Override
