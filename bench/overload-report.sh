@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # overload-report.sh RESULTS_DIR: turns the overload run's results.jsonl into report.md, with each
-# step's goodput relative to the same server and operation at the fewest connections.
+# step's goodput (the median of its runs) relative to the same server and operation at the fewest
+# connections.
 set -euo pipefail
 DIR="$1"
 {
@@ -10,9 +11,18 @@ DIR="$1"
   cat "$DIR/environment.txt"
   echo '```'
   echo
-  echo "| server | operation | connections | goodput/s | vs fewest | p99 of successes ms | p50 ms | shed (503) | other errors | client time-outs | load before |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  jq -s -r 'group_by([.server, .op]) | .[] | (sort_by(.connections)) as $rows | ($rows[0].goodput) as $base
-    | $rows[] | "| \(.server) | \(.op) | \(.connections) | \(.goodput) | \(if $base > 0 then (.goodput / $base * 100 | floor | tostring) + "%" else "-" end) | \(.ok_p99_ms) | \(.ok_p50_ms) | \(.shed_503) | \(.other_non2xx + .gql_errors + .socket_errors) | \(.timeouts) | \(.load1_before) |"' \
+  echo "Per step, the median over the step's runs (ROUNDS); each run's goodput is listed after it."
+  echo
+  echo "| server | operation | connections | goodput/s | vs fewest | runs | p99 of successes ms | p50 ms | shed (503) | other errors | client time-outs |"
+  echo "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+  # Medians of runs, so that one noisy run (two shared cores, a JIT still at work) decides nothing;
+  # the base is the median at the fewest connections.
+  jq -s -r 'def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def r1: . * 10 | round / 10;
+    group_by([.server, .op]) | .[] | (group_by(.connections) | map({connections: .[0].connections, server: .[0].server,
+      op: .[0].op, goodput: (map(.goodput) | median), runs: map(.goodput | r1), p99: (map(.ok_p99_ms) | median),
+      p50: (map(.ok_p50_ms) | median), shed: (map(.shed_503) | add), other: (map(.other_non2xx + .gql_errors + .socket_errors) | add),
+      timeouts: (map(.timeouts) | add)})) as $steps | ($steps[0].goodput) as $base
+    | $steps[] | "| \(.server) | \(.op) | \(.connections) | \(.goodput | r1) | \(if $base > 0 then (.goodput / $base * 100 | floor | tostring) + "%" else "-" end) | \(.runs | map(tostring) | join(", ")) | \(.p99 | r1) | \(.p50 | r1) | \(.shed) | \(.other) | \(.timeouts) |"' \
     "$DIR/results.jsonl"
 } > "$DIR/report.md"

@@ -375,15 +375,23 @@ final class PlanRun {
 		};
 	}
 
-	/** What a level waits for before its fields are completed. */
-	private interface Waiting {
+	/** What a level waits for before its fields are completed: a field, for one parent or for all of a level's. */
+	private abstract static class Waiting {
 
-		CompletableFuture<?> value();
+		final Plan.Field field;
 
-		void complete();
+		Waiting(Plan.Field field) {
+			this.field = field;
+		}
+
+		abstract CompletableFuture<?> value();
+
+		abstract void complete();
 
 		/** Whether completing it cannot start another level. */
-		boolean endsBranch();
+		final boolean endsBranch() {
+			return this.field.endsBranch();
+		}
 
 	}
 
@@ -393,9 +401,7 @@ final class PlanRun {
 	 * fetcher calls would fail: on an argument the instrumentations refuse, a key that cannot be
 	 * made (a bad cursor or page size), or a failed load.
 	 */
-	private final class Batch implements Waiting {
-
-		final Plan.Field field;
+	private final class Batch extends Waiting {
 
 		final List<BatchedParent> parents = new ArrayList<>();
 
@@ -405,7 +411,7 @@ final class PlanRun {
 		private CompletableFuture<Void> all;
 
 		Batch(Plan.Field field) {
-			this.field = field;
+			super(field);
 		}
 
 		void load() {
@@ -449,17 +455,12 @@ final class PlanRun {
 		}
 
 		@Override
-		public CompletableFuture<?> value() {
+		CompletableFuture<?> value() {
 			return this.all;
 		}
 
 		@Override
-		public boolean endsBranch() {
-			return this.field.endsBranch();
-		}
-
-		@Override
-		public void complete() {
+		void complete() {
 			for (int i = 0; i < this.values.length; i++) {
 				fill(this.parents.get(i).slot(), this.field,
 						this.values[i].isCompletedExceptionally() ? null : this.values[i].join());
@@ -504,32 +505,25 @@ final class PlanRun {
 	}
 
 	/** A field whose value arrives with its level's batch. */
-	private final class Pending implements Waiting {
+	private final class Pending extends Waiting {
 
 		private final Slot slot;
-
-		private final Plan.Field field;
 
 		private final CompletableFuture<Object> value;
 
 		Pending(Slot slot, Plan.Field field, CompletableFuture<Object> value) {
+			super(field);
 			this.slot = slot;
-			this.field = field;
 			this.value = value;
 		}
 
 		@Override
-		public CompletableFuture<?> value() {
+		CompletableFuture<?> value() {
 			return this.value;
 		}
 
 		@Override
-		public boolean endsBranch() {
-			return this.field.endsBranch();
-		}
-
-		@Override
-		public void complete() {
+		void complete() {
 			fill(this.slot, this.field, this.value.isCompletedExceptionally() ? null : this.value.join());
 		}
 
