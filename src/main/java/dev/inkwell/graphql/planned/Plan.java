@@ -38,17 +38,23 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 	 * One field of a selection: its response key, definition, the fetcher the schema has for it,
 	 * what it selects on each object type its value may have, and, for a single scalar or enum
 	 * value, that type ({@code leaf}; else null), and for a {@link Kind#BATCHED} field how it is loaded.
+	 * {@code endsBranch}: nothing the field selects has to be fetched or loaded, so its value ends
+	 * the run's branch.
 	 */
 	record Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
 			DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf,
-			BatchField batch, List<Field> onlyChildren) {
+			BatchField batch, List<Field> onlyChildren, boolean endsBranch) {
 
-		/** {@code onlyChildren}: the selection of a field with one possible type, so that no object of a list looks it up. */
+		/**
+		 * {@code onlyChildren}: the selection of a field with one possible type, so that no object of a
+		 * list looks it up; {@code endsBranch} from the children, which are planned before their parent.
+		 */
 		Field(String key, Kind kind, GraphQLObjectType parentType, GraphQLFieldDefinition definition,
 				DataFetcher<?> fetcher, MergedField merged, Map<String, List<Field>> children, GraphQLType leaf,
 				BatchField batch) {
 			this(key, kind, parentType, definition, fetcher, merged, children, leaf, batch,
-					(children != null && children.size() == 1) ? children.values().iterator().next() : null);
+					(children != null && children.size() == 1) ? children.values().iterator().next() : null,
+					selectsColumnsOnly(children));
 		}
 
 		GraphQLOutputType type() {
@@ -70,15 +76,14 @@ record Plan(GraphQLObjectType rootType, List<Field> fields) {
 			return this.kind == Kind.BATCHED && this.definition.getArguments().isEmpty() && endsBranch();
 		}
 
-		/** Whether nothing this field selects has to be fetched or loaded: its value ends the run's branch. */
-		boolean endsBranch() {
-			if (this.children == null) {
+		private static boolean selectsColumnsOnly(Map<String, List<Field>> children) {
+			if (children == null) {
 				return true;
 			}
-			for (List<Field> selection : this.children.values()) {
+			for (List<Field> selection : children.values()) {
 				for (Field child : selection) {
 					boolean column = child.kind == Kind.TYPENAME || child.kind == Kind.LIGHT || child.kind == Kind.TRIVIAL;
-					if (!column || !child.endsBranch()) {
+					if (!column || !child.endsBranch) {
 						return false;
 					}
 				}

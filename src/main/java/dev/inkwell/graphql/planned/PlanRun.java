@@ -50,8 +50,9 @@ import org.dataloader.DataLoader;
  * request's DataLoaders are dispatched once, so each relation of a level is one batch call, one
  * statement, as on graphql-java. A relation that ends its branch (a post's author) is loaded with
  * the next level instead, so that it shares a statement with that level's loads of the same loader
- * (its comments' authors), as graphql-java's dispatch, which waits until no field can go on, does. Values are kept in flat arrays and turned into the response in
- * one pass at the end, which also bubbles nulls out of non-null positions.
+ * (its comments' authors), as graphql-java's dispatch, which waits until no field can go on, does.
+ * Values are kept in flat arrays and turned into the response in one pass at the end, which also
+ * bubbles nulls out of non-null positions.
  * <p>
  * Errors are produced by the strategy's own exception handler with the field's environment and
  * added to the {@link ExecutionContext} the way graphql-java adds them, so they read the same.
