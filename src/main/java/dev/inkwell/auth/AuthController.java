@@ -16,7 +16,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -33,31 +32,26 @@ class AuthController {
 
 	private final UserReadStore reads;
 
-	private final PasswordEncoder passwords;
+	private final PasswordHashes passwords;
 
 	private final AccessTokens tokens;
 
 	private final LoginThrottle throttle;
 
-	/** Compared against when the login names nobody, so that case takes as long as a wrong password. */
-	private final String decoyHash;
-
-	AuthController(UserWriteStore users, UserReadStore reads, PasswordEncoder passwords, AccessTokens tokens,
+	AuthController(UserWriteStore users, UserReadStore reads, PasswordHashes passwords, AccessTokens tokens,
 			LoginThrottle throttle) {
 		this.users = users;
 		this.reads = reads;
 		this.throttle = throttle;
 		this.passwords = passwords;
 		this.tokens = tokens;
-		this.decoyHash = passwords.encode("decoy-password-for-timing");
 	}
 
 	@MutationMapping
 	Mono<AuthPayload> register(@Argument @Valid RegisterInput input, @ContextValue String clientAddress) {
 		PasswordRules.checkNew(input.password(), "input.password");
 		return this.throttle.attempt(LoginThrottle.Action.REGISTER, clientAddress)
-			.then(Mono.fromCallable(() -> this.passwords.encode(input.password())))
-			.subscribeOn(Schedulers.boundedElastic())
+			.then(this.passwords.hash(input.password()))
 			.flatMap((hash) -> this.users.insert(input.username(), input.email().trim(), hash, input.fullName()))
 			// A new account's token version is the column's default, 0.
 			.flatMap((user) -> this.tokens.issue(user.id(), 0).map((token) -> AuthPayload.of(token, user)));
@@ -69,11 +63,10 @@ class AuthController {
 			.then(this.users.findCredentials(input.login().trim()))
 			.flatMap((credentials) -> this.throttle.checkAccount(credentials.id(), clientAddress)
 				.thenReturn(credentials))
-			.defaultIfEmpty(new UserCredentials(null, this.decoyHash, false, 0))
+			.defaultIfEmpty(new UserCredentials(null, this.passwords.decoy(), false, 0))
 			.publishOn(Schedulers.boundedElastic())
 			.flatMap((credentials) -> {
-				boolean right = PasswordRules.fitsBcrypt(input.password())
-						&& this.passwords.matches(input.password(), credentials.hashedPassword());
+				boolean right = this.passwords.matches(input.password(), credentials.hashedPassword());
 				if (right && credentials.id() != null && credentials.isActive()) {
 					return this.throttle.succeeded(credentials.id(), clientAddress)
 						.then(this.reads.byId(credentials.id()))

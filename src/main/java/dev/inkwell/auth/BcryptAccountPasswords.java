@@ -2,13 +2,11 @@ package dev.inkwell.auth;
 
 import dev.inkwell.graphql.errors.ApiException;
 import dev.inkwell.user.AccountPasswords;
-import dev.inkwell.user.PasswordRules;
 import dev.inkwell.user.UserCredentials;
 import dev.inkwell.user.UserWriteStore;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +20,11 @@ class BcryptAccountPasswords implements AccountPasswords {
 
 	private final UserWriteStore users;
 
-	private final PasswordEncoder passwords;
+	private final PasswordHashes passwords;
 
 	private final LoginThrottle throttle;
 
-	BcryptAccountPasswords(UserWriteStore users, PasswordEncoder passwords, LoginThrottle throttle) {
+	BcryptAccountPasswords(UserWriteStore users, PasswordHashes passwords, LoginThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -44,7 +42,7 @@ class BcryptAccountPasswords implements AccountPasswords {
 			.map(UserCredentials::hashedPassword)
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthorized("Your account no longer exists")))
 			.publishOn(Schedulers.boundedElastic())
-			.map((hash) -> PasswordRules.fitsBcrypt(password) && this.passwords.matches(password, hash))
+			.map((hash) -> this.passwords.matches(password, hash))
 			.flatMap((matches) -> matches ? Mono.<Void>empty()
 					: this.throttle.failed(userId)
 						.then(Mono.error(ApiException.badRequest(field, "'" + field + "' is not your current password"))));
@@ -52,7 +50,7 @@ class BcryptAccountPasswords implements AccountPasswords {
 
 	@Override
 	public Mono<String> hash(String password) {
-		return Mono.fromCallable(() -> this.passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
+		return this.passwords.hash(password);
 	}
 
 }
