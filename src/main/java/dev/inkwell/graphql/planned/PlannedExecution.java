@@ -13,7 +13,6 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.ExecutionResult;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * covered operation from its plan and hands every other one to graphql-java) and graphql-java's
  * serial strategy for mutations, both with Spring's exception handler built from the same
  * resolvers Spring Boot gives graphql-java, and counts the operations each engine runs
- * ({@code inkwell.graphql.execution}, tag {@code engine}).
+ * ({@link ExecutionCounts}).
  */
 @Component
 class PlannedExecution implements GraphQlSourceBuilderCustomizer {
@@ -43,9 +42,7 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 
 	private final ObjectProvider<DataFetcherExceptionResolver> resolvers;
 
-	private final Counter planned;
-
-	private final Counter graphqlJava;
+	private final ExecutionCounts counts;
 
 	private final Map<String, BatchField> batchFields;
 
@@ -57,15 +54,7 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 		this.batchFields = features.orderedStream()
 			.flatMap((feature) -> feature.batchFields().stream())
 			.collect(Collectors.toUnmodifiableMap(BatchField::coordinates, Function.identity()));
-		this.planned = counter(meters, ExecutionEngine.PLANNED);
-		this.graphqlJava = counter(meters, ExecutionEngine.GRAPHQL_JAVA);
-	}
-
-	private static Counter counter(MeterRegistry meters, ExecutionEngine engine) {
-		return Counter.builder("inkwell.graphql.execution")
-			.description("GraphQL operations executed, by the engine that ran them")
-			.tag("engine", engine.tag())
-			.register(meters);
+		this.counts = new ExecutionCounts(meters);
 	}
 
 	@Override
@@ -75,25 +64,25 @@ class PlannedExecution implements GraphQlSourceBuilderCustomizer {
 			List<DataFetcherExceptionResolver> all = this.resolvers.orderedStream().toList();
 			DataFetcherExceptionHandler handler = DataFetcherExceptionResolver.createExceptionHandler(all);
 			graphQl.queryExecutionStrategy(new PlannedExecutionStrategy(handler, this.engine == ExecutionEngine.PLANNED,
-					this.planned, this.graphqlJava, this.batchFields));
-			graphQl.mutationExecutionStrategy(new CountedSerialStrategy(handler, this.graphqlJava));
+					this.counts, this.batchFields));
+			graphQl.mutationExecutionStrategy(new CountedSerialStrategy(handler, this.counts));
 		});
 	}
 
 	/** graphql-java's strategy for mutations, counted. */
 	private static final class CountedSerialStrategy extends AsyncSerialExecutionStrategy {
 
-		private final Counter counter;
+		private final ExecutionCounts counts;
 
-		CountedSerialStrategy(DataFetcherExceptionHandler handler, Counter counter) {
+		CountedSerialStrategy(DataFetcherExceptionHandler handler, ExecutionCounts counts) {
 			super(handler);
-			this.counter = counter;
+			this.counts = counts;
 		}
 
 		@Override
 		public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
 				ExecutionStrategyParameters parameters) {
-			this.counter.increment();
+			this.counts.graphqlJava();
 			return super.execute(context, parameters);
 		}
 

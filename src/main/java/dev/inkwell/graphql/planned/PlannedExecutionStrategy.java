@@ -12,7 +12,6 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.language.OperationDefinition;
-import io.micrometer.core.instrument.Counter;
 
 /**
  * The query strategy. graphql-java has parsed, validated, coerced the variables and checked the
@@ -29,18 +28,15 @@ final class PlannedExecutionStrategy extends AsyncExecutionStrategy {
 
 	private final boolean enabled;
 
-	private final Counter planned;
-
-	private final Counter graphqlJava;
+	private final ExecutionCounts counts;
 
 	private final Map<String, BatchField> batchFields;
 
-	PlannedExecutionStrategy(DataFetcherExceptionHandler handler, boolean enabled, Counter planned,
-			Counter graphqlJava, Map<String, BatchField> batchFields) {
+	PlannedExecutionStrategy(DataFetcherExceptionHandler handler, boolean enabled, ExecutionCounts counts,
+			Map<String, BatchField> batchFields) {
 		super(handler);
 		this.enabled = enabled;
-		this.planned = planned;
-		this.graphqlJava = graphqlJava;
+		this.counts = counts;
 		this.batchFields = batchFields;
 	}
 
@@ -48,10 +44,10 @@ final class PlannedExecutionStrategy extends AsyncExecutionStrategy {
 	public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
 		Plan plan = this.enabled ? plan(context) : null;
 		if (plan == null) {
-			this.graphqlJava.increment();
+			this.counts.graphqlJava();
 			return super.execute(context, parameters);
 		}
-		this.planned.increment();
+		this.counts.planned();
 		return new PlanRun(context, parameters, this.dataFetcherExceptionHandler, plan).run();
 	}
 
