@@ -37,9 +37,7 @@ final class RedisPersistedQueryStore implements PersistedQueryStore {
 
 	private final RedisGuard guard;
 
-	private final String documentPrefix;
-
-	private final List<String> bookkeeping;
+	private final Keys keys;
 
 	private final int maxEntries;
 
@@ -49,25 +47,40 @@ final class RedisPersistedQueryStore implements PersistedQueryStore {
 			long maxBytes) {
 		this.redis = redis;
 		this.guard = guard;
-		this.documentPrefix = keyPrefix + "apq:doc:";
-		this.bookkeeping = List.of(keyPrefix + "apq:index", keyPrefix + "apq:bytes", keyPrefix + "apq:seq");
+		this.keys = Keys.under(keyPrefix);
 		this.maxEntries = maxEntries;
 		this.maxBytes = maxBytes;
 	}
 
 	@Override
 	public Mono<String> find(String sha256Hash) {
-		return this.guard.call(this.redis.opsForValue().get(this.documentPrefix + sha256Hash));
+		return this.guard.call(this.redis.opsForValue().get(this.keys.document(sha256Hash)));
 	}
 
 	@Override
 	public Mono<Void> register(String sha256Hash, String document) {
-		List<String> keys = List.of(this.documentPrefix + sha256Hash, this.bookkeeping.get(0), this.bookkeeping.get(1),
-				this.bookkeeping.get(2));
 		return this.guard.call(this.redis
-			.execute(REGISTER, keys, List.of(sha256Hash, document, String.valueOf(this.maxEntries),
-					String.valueOf(this.maxBytes), this.documentPrefix))
+			.execute(REGISTER, this.keys.forRegister(sha256Hash), List.of(sha256Hash, document,
+					String.valueOf(this.maxEntries), String.valueOf(this.maxBytes), this.keys.documentPrefix()))
 			.then()).then();
+	}
+
+	/** The store's keys below the configured prefix: one a document, and REGISTER's bookkeeping. */
+	private record Keys(String documentPrefix, String index, String bytes, String sequence) {
+
+		static Keys under(String prefix) {
+			return new Keys(prefix + "apq:doc:", prefix + "apq:index", prefix + "apq:bytes", prefix + "apq:seq");
+		}
+
+		String document(String sha256Hash) {
+			return this.documentPrefix + sha256Hash;
+		}
+
+		/** REGISTER's KEYS[1] to KEYS[4]. */
+		List<String> forRegister(String sha256Hash) {
+			return List.of(document(sha256Hash), this.index, this.bytes, this.sequence);
+		}
+
 	}
 
 }
