@@ -67,14 +67,37 @@ drive() { # url connections seconds raw-prefix
      gql_errors: sum("gql_errors"), timeouts: sum("timeouts"), socket_errors: sum("socket_errors")}'
 }
 
+# Where the two cores went during a step: CPU time (user + system, clock ticks) of the server's and
+# the database's processes, and of the whole machine (the rest is mostly wrk). A process that starts
+# during the step (a pooled connection opened late) counts from zero; one that ends is left out.
+ticks() { # pid... -> "pid ticks" lines
+  local p; for p in "$@"; do [ -r "/proc/$p/stat" ] && awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done; true
+}
+ticks_spent() { # before-lines after-lines -> ticks spent by the processes alive at the end
+  awk 'NR == FNR { before[$1] = $2; next } { spent += $2 - ($1 in before ? before[$1] : 0) } END { print spent + 0 }' \
+    <(echo "$1") <(echo "$2")
+}
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+server_pids() { if [ "$1" = inkwell ]; then echo "$SERVER_PID"; else pgrep -x node || true; fi; }
+
 step() { # server url body connections
   local server="$1" url="$2" body="$3" c="$4" raw
   raw="$OUT/raw/$server.$(basename "$body" .json).c$c.r${round:-1}"
   export BODY_FILE="$body"
   [ "$WARMUP" -gt 0 ] && drive "$url" "$c" "$WARMUP" "$raw.warmup" > /dev/null
   local load_before; load_before="$(cut -d' ' -f1 /proc/loadavg)"
-  drive "$url" "$c" "$SECS" "$raw" | jq -c --arg server "$server" --arg op "$(basename "$body" .json)" \
-    --argjson c "$c" --arg load "$load_before" '{server: $server, op: $op, connections: $c, load1_before: ($load | tonumber)} + .'
+  local s0 d0 b0 s1 d1 b1
+  # shellcheck disable=SC2046
+  s0="$(ticks $(server_pids "$server"))"; d0="$(ticks $(pgrep -x postgres))"; b0="$(busy_ticks)"
+  drive "$url" "$c" "$SECS" "$raw" > "$raw.json"
+  # shellcheck disable=SC2046
+  s1="$(ticks $(server_pids "$server"))"; d1="$(ticks $(pgrep -x postgres))"; b1="$(busy_ticks)"
+  jq -c --arg server "$server" --arg op "$(basename "$body" .json)" --argjson c "$c" --arg load "$load_before" \
+    --argjson hz "$(getconf CLK_TCK)" --argjson secs "$SECS" \
+    --argjson s "$(ticks_spent "$s0" "$s1")" --argjson d "$(ticks_spent "$d0" "$d1")" --argjson b "$((b1 - b0))" \
+    '{server: $server, op: $op, connections: $c, load1_before: ($load | tonumber)} + .
+     + {cpu_server_cores: ($s / $hz / $secs), cpu_db_cores: ($d / $hz / $secs), cpu_busy_cores: ($b / $hz / $secs)}' "$raw.json"
+  rm -f "$raw.json"
   rm -f "$raw.warmup.txt" "$raw.warmup.bulk.txt"
 }
 
