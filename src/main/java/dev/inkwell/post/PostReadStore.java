@@ -261,7 +261,11 @@ public class PostReadStore {
 				"p.author_id IN (SELECT id FROM users WHERE lower(username) = lower(:authorUsername))",
 				"authorUsername", filter.authorUsername());
 		addIfGiven(conditions, parameters, "p.published = :published", "published", filter.published());
-		addIfGiven(conditions, parameters, "p.search_vector @@ " + QUERY, "search", filter.search());
+		// Planned with the words each time (see V5__search_planned_with_its_words.sql): how many posts
+		// match decides between walking the newest posts and reading the text index.
+		addIfGiven(conditions, parameters,
+				"(CASE WHEN planned_with_its_words(:search) THEN p.search_vector END) @@ " + QUERY, "search",
+				filter.search());
 		if (filter.tags() != null) {
 			String tagged = "EXISTS (SELECT 1 FROM post_tags tp WHERE tp.post_id = p.id AND tp.tag_id = ANY(:";
 			if (filter.tagMatch() == TagMatch.ALL) {
