@@ -19,8 +19,8 @@ DIR="$1"
   # the base is the median at the fewest connections.
   jq -s -r 'def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
     def r1: . * 10 | round / 10;
-    # CPU cores of a step: the median of the runs that measured it (a process that ended during a
-    # run, such as a pooled backend that was replaced, makes that run'"'"'s figure meaningless: negative).
+    # CPU cores of a step: the median of the runs that measured it. Runs recorded before processes
+    # that ended mid-run were left out of the count (2026-12-02-overload-8) can hold negative figures.
     def cores(k): map(.[k] // null | select(. != null and . >= 0)) | if length == 0 then "-" else median * 100 | round / 100 | tostring end;
     group_by([.server, .op]) | .[] | (group_by(.connections) | map({connections: .[0].connections, server: .[0].server,
       op: .[0].op, goodput: (map(.goodput) | median), runs: map(.goodput | r1), p99: (map(.ok_p99_ms) | median),

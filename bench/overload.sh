@@ -9,7 +9,7 @@
 #   SECONDS_=20 WARMUP=10 STEPS="16 256" OPS="posts-nested" bench/overload.sh
 #   PEER_URL=http://127.0.0.1:5678/graphql PEER_BODIES=/path/to/queries bench/overload.sh   # also a peer
 #
-# Needs what run.sh needs. Env as run.sh, plus STEPS (16 64 256 1024), ROUNDS (2), WRK_TIMEOUT (2s, wrk's
+# Needs what run.sh needs. Env as run.sh, plus STEPS (16 64 256 1024), ROUNDS (3), WRK_TIMEOUT (2s, wrk's
 # default: an answer slower than this counts as a client time-out), PROBE (64: connections that
 # time their successes, one wrk thread each; the rest are driven by two threads), PEER_URL and PEER_BODIES (a
 # directory with <op>.json bodies for that server, e.g. the shared bench's queries/).
@@ -24,7 +24,7 @@ PREWARM="${PREWARM:-120}"
 STEPS="${STEPS:-16 64 256 1024}"
 # The steps are run this many times in turn, and the report gives each step's median: on two
 # shared cores one run can be 20% off its neighbours (the JIT is still at work minutes after start).
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 OPS="${OPS:-posts-nested post-by-slug search}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-2s}"
 PROBE="${PROBE:-64}"
@@ -97,25 +97,23 @@ step() { # server url body connections
     --argjson s "$(ticks_spent "$s0" "$s1")" --argjson d "$(ticks_spent "$d0" "$d1")" --argjson b "$((b1 - b0))" \
     '{server: $server, op: $op, connections: $c, load1_before: ($load | tonumber)} + .
      + {cpu_server_cores: ($s / $hz / $secs), cpu_db_cores: ($d / $hz / $secs), cpu_busy_cores: ($b / $hz / $secs)}' "$raw.json"
-  rm -f "$raw.json"
-  rm -f "$raw.warmup.txt" "$raw.warmup.bulk.txt"
+  rm -f "$raw.json" "$raw.warmup.txt" "$raw.warmup.bulk.txt"
+}
+
+# Every step of one server and operation, ROUNDS times in turn; one JSON line per run.
+rounds() { # server url body
+  for round in $(seq "$ROUNDS"); do
+    for c in $STEPS; do
+      step "$1" "$2" "$3" "$c" | jq -c --argjson round "$round" '. + {round: $round}' | tee -a "$OUT/results.jsonl"
+    done
+  done
 }
 
 : > "$OUT/results.jsonl"
 for op in $OPS; do
-  for round in $(seq "$ROUNDS"); do
-    for c in $STEPS; do
-      step inkwell "$URL" "$OUT/raw/$op.json" "$c" | jq -c --argjson round "$round" '. + {round: $round}' \
-        | tee -a "$OUT/results.jsonl"
-    done
-  done
+  rounds inkwell "$URL" "$OUT/raw/$op.json"
   if [ -n "${PEER_URL:-}" ] && [ -f "${PEER_BODIES:-}/$op.json" ]; then
-    for round in $(seq "$ROUNDS"); do
-      for c in $STEPS; do
-        step peer "$PEER_URL" "$PEER_BODIES/$op.json" "$c" | jq -c --argjson round "$round" '. + {round: $round}' \
-          | tee -a "$OUT/results.jsonl"
-      done
-    done
+    rounds peer "$PEER_URL" "$PEER_BODIES/$op.json"
   fi
 done
 

@@ -63,7 +63,7 @@ class PostSearchIndexTest extends IntegrationTest {
 		// words every time: at this size PostgreSQL would otherwise keep a generic plan after five runs,
 		// costed for a made-up number of matches (it does for this statement without V5__search_planned_with_its_words.sql).
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = pageSql(filter, PostOrder.DEFAULT, parameters);
+		String sql = pageSql(filter, PostOrder.DEFAULT, Viewer.ANONYMOUS, parameters);
 		List<long[]> plans = this.transaction
 			.execute((status) -> Flux.range(0, 8)
 				.concatMap((run) -> Sql.bind(this.db.sql(sql), parameters).fetch().all().then())
@@ -88,18 +88,16 @@ class PostSearchIndexTest extends IntegrationTest {
 			.isEqualTo(50);
 	}
 
-	/** The page statement of the anonymous list of 20 posts with this filter and order. */
-	private String pageSql(PostFilter filter, PostOrder order, Map<String, Object> parameters) {
+	/** The page statement of this viewer's list of 20 posts with this filter and order. */
+	private String pageSql(PostFilter filter, PostOrder order, Viewer viewer, Map<String, Object> parameters) {
 		Keyset keyset = PostReadStore.keyset(order, filter);
 		return this.posts.pageSql(PostScope.ALL, null, filter, PostReadStore.TagIds.NONE, keyset,
-				PageRequest.of(20, null, null, null, null, keyset), true, Viewer.ANONYMOUS, parameters);
+				PageRequest.of(20, null, null, null, null, keyset), true, viewer, parameters);
 	}
 
 	private String explain(PostFilter filter, PostOrder order, Viewer viewer) {
-		Keyset keyset = PostReadStore.keyset(order, filter);
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String sql = this.posts.pageSql(PostScope.ALL, null, filter, PostReadStore.TagIds.NONE, keyset,
-				PageRequest.of(20, null, null, null, null, keyset), true, viewer, parameters);
+		String sql = pageSql(filter, order, viewer, parameters);
 		return String.join("\n", Sql.bind(this.db.sql("EXPLAIN " + sql), parameters)
 			.map((row) -> row.get(0, String.class))
 			.all()

@@ -126,7 +126,7 @@ final class PlanRun {
 		List<Waiting> waiting = this.level;
 		this.level = new ArrayList<>();
 		// A batch that ends its branch waits for the next level when there will be one.
-		boolean nextLevel = waiting.stream().anyMatch((fetch) -> !fetch.endsBranch())
+		boolean nextLevel = waiting.stream().anyMatch((fetch) -> !fetch.field.endsBranch())
 				|| this.batches.stream().anyMatch((batch) -> !batch.field.endsBranch());
 		List<Batch> loading = this.deferred;
 		this.deferred = new ArrayList<>();
@@ -388,11 +388,6 @@ final class PlanRun {
 		abstract CompletableFuture<?> value();
 
 		abstract void complete();
-
-		/** Whether completing it cannot start another level. */
-		final boolean endsBranch() {
-			return this.field.endsBranch();
-		}
 
 	}
 
